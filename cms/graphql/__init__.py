@@ -1,0 +1,1 @@
+"""Our API policy around grapple: locale-aware queries, visibility, limits."""

@@ -1,0 +1,61 @@
+"""Which pages a request may read: live, public, in its site, in one language tree."""
+
+from django.db.models import Prefetch, Q
+from graphql import GraphQLError
+from grapple.utils import resolve_site_by_hostname
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from .locales import resolve_locale
+
+
+def resolve_site(info, hostname: str | None = None) -> Site | None:
+    """The site named by ``hostname``, else the one the request's Host header points at."""
+    if hostname:
+        site = resolve_site_by_hostname(hostname=hostname, filter_name="site")
+        if site is None:
+            raise GraphQLError(f"Unknown site '{hostname}'.", extensions={"code": "BAD_USER_INPUT"})
+        return site
+    cache = info.context.__dict__
+    if "_cms_site" not in cache:
+        cache["_cms_site"] = Site.find_for_request(info.context)
+    return cache["_cms_site"]
+
+
+def locale_roots(site: Site | None, locale=None):
+    """The home pages of the site's language trees (of one locale when given)."""
+    if site is None:
+        return Page.objects.none()
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    return roots.filter(locale=locale) if locale is not None else roots
+
+
+def visible_pages(info, *, locale_code=None, site_hostname=None, model=Page, default_locale=True):
+    """Live, public pages of ``model`` in the request's site and one language tree.
+
+    Without ``locale_code`` the default language is used, or every language when
+    ``default_locale`` is false (lookups by id, which are unambiguous).
+    """
+    locale = resolve_locale(info.context, locale_code, default=default_locale)
+    site = resolve_site(info, site_hostname)
+    in_site = Q()
+    for root_path in locale_roots(site, locale).values_list("path", flat=True):
+        in_site |= Q(path__startswith=root_path)
+    if not in_site:
+        return model.objects.none()
+    pages = model.objects.live().public().filter(in_site, depth__gt=1)
+    return pages.filter(locale=locale) if locale is not None else pages
+
+
+def with_related(queryset):
+    """Fetch what listings show with each page: its locale, images and their renditions."""
+    model = queryset.model
+    image_model = get_image_model()
+    image_fields = [
+        field.name
+        for field in model._meta.get_fields()
+        if field.many_to_one and field.related_model is image_model
+    ]
+    return queryset.select_related("locale", *image_fields).prefetch_related(
+        *(Prefetch(f"{name}__renditions") for name in image_fields)
+    )

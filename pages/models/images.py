@@ -1,0 +1,36 @@
+"""The one image model: every upload carries its caption, photo credit and alt text."""
+
+from django.db import models
+from grapple.models import GraphQLString
+from wagtail.images.models import AbstractImage, AbstractRendition, Image as WagtailImage
+
+
+class CustomImage(AbstractImage):
+    """An uploaded image with the text a remembrance site must show beside it."""
+
+    # Wagtail uses ``description`` as the default alt text; we name it for what it is.
+    description = models.CharField(
+        "alt text",
+        max_length=255,
+        blank=True,
+        help_text="What the image shows, for people who cannot see it. Leave empty only for decorative images.",
+    )
+    caption = models.CharField(max_length=255, blank=True, help_text="Shown under the image.")
+    photo_credit = models.CharField(
+        max_length=255, blank=True, help_text="Photographer or archive, e.g. 'Photo: J. Dupont' or 'Demo image'."
+    )
+
+    admin_form_fields = (*WagtailImage.admin_form_fields, "caption", "photo_credit")
+
+    graphql_fields = [
+        GraphQLString("alt_text", source="default_alt_text", required=True),
+        GraphQLString("caption", required=True),
+        GraphQLString("photo_credit", required=True),
+    ]
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -1,0 +1,165 @@
+"""Memorials: monuments, plaques, graves and crash sites, and the section that lists them."""
+
+from django.db import models
+from grapple.models import GraphQLCollection, GraphQLImage, GraphQLPage, GraphQLRichText, GraphQLStreamfield, GraphQLString
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..blocks import GalleryBlock, PartnersBlock, StoryBlock
+from .base import (
+    INTRO_FEATURES,
+    PAGE_TRANSLATABLE_FIELDS,
+    BasePage,
+    GeoLocated,
+    GraphQLDate,
+    IndexPage,
+    visible_in_locale,
+)
+
+
+class MemorialIndexPage(IndexPage):
+    """The section listing every memorial."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.MemorialPage"]
+
+    class Meta:
+        verbose_name = "memorial index page"
+
+
+class MemorialKind(models.TextChoices):
+    MONUMENT = "monument", "Monument"
+    PLAQUE = "plaque", "Plaque"
+    GRAVE_SITE = "grave_site", "Grave site"
+    CRASH_SITE = "crash_site", "Crash site"
+    OTHER = "other", "Other"
+
+
+class MemorialPage(GeoLocated, BasePage):
+    """One memorial: where it stands, who it honours, what it says and who unveiled it."""
+
+    kind = models.CharField(max_length=20, choices=MemorialKind.choices, default=MemorialKind.MONUMENT)
+    place = models.CharField(
+        max_length=255, help_text="Where exactly it stands, e.g. 'Communal cemetery' or 'Rue de la Station'."
+    )
+    municipality = models.CharField(max_length=255, help_text="The commune, e.g. Rebecq.")
+    province = models.CharField(max_length=255, blank=True, help_text="e.g. Walloon Brabant.")
+    country = models.CharField(max_length=100, default="Belgium")
+    unveiling_date = models.DateField(null=True, blank=True)
+    unveiled_by = models.CharField(max_length=255, blank=True, help_text="Who unveiled it, e.g. the Ambassador of …")
+    dedication = RichTextField(
+        features=INTRO_FEATURES, blank=True, help_text="Whom the memorial honours, in a sentence or two."
+    )
+    inscription = models.TextField(blank=True, help_text="The text carved on the memorial, as it is written.")
+    partners = StreamField(PartnersBlock(), blank=True, help_text="Organisations that built or keep the memorial.")
+    hero_image = models.ForeignKey(
+        "pages.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    gallery = StreamField(GalleryBlock(), blank=True)
+    body = StreamField(StoryBlock(), blank=True)
+
+    parent_page_types = ["pages.MemorialIndexPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("municipality"),
+        index.SearchField("place"),
+        index.SearchField("dedication"),
+        index.SearchField("inscription"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("place"),
+                FieldPanel("municipality"),
+                FieldPanel("province"),
+                FieldPanel("country"),
+                GeoLocated.coordinates_panel,
+            ],
+            heading="Location",
+        ),
+        MultiFieldPanel([FieldPanel("unveiling_date"), FieldPanel("unveiled_by")], heading="Unveiling"),
+        FieldPanel("dedication"),
+        FieldPanel("inscription"),
+        FieldPanel("partners"),
+        FieldPanel("hero_image"),
+        FieldPanel("gallery"),
+        FieldPanel("body"),
+        InlinePanel("related_history", heading="Related history", label="History page"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("kind", required=True),
+        GraphQLString("place", required=True),
+        GraphQLString("municipality", required=True),
+        GraphQLString("province", required=True),
+        GraphQLString("country", required=True),
+        *GeoLocated.graphql_fields,
+        GraphQLDate("unveiling_date"),
+        GraphQLString("unveiled_by", required=True),
+        GraphQLRichText("dedication", required=True),
+        GraphQLString("inscription", required=True),
+        GraphQLStreamfield("partners", required=True),
+        GraphQLImage("hero_image"),
+        GraphQLStreamfield("gallery", required=True),
+        GraphQLStreamfield("body", required=True),
+        GraphQLCollection(GraphQLPage, "related_history", source="api_related_history", required=True, item_required=True),
+        GraphQLCollection(GraphQLPage, "events", source="api_events", required=True, item_required=True),
+    ]
+
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("kind"),
+        TranslatableField("place"),
+        SynchronizedField("municipality"),
+        TranslatableField("province"),
+        TranslatableField("country"),
+        *GeoLocated.translatable_fields,
+        SynchronizedField("unveiling_date"),
+        TranslatableField("unveiled_by"),
+        TranslatableField("dedication"),
+        SynchronizedField("inscription"),  # the carved text is quoted as written, never translated
+        TranslatableField("partners"),
+        SynchronizedField("hero_image"),
+        TranslatableField("gallery"),
+        TranslatableField("body"),
+        SynchronizedField("related_history"),
+    ]
+
+    class Meta:
+        verbose_name = "memorial page"
+
+    def api_related_history(self, info=None, **kwargs):
+        """History pages linked from either side, live and in this memorial's language."""
+        from .history import HistoryPage
+
+        chosen = [link.history_page for link in self.related_history.select_related("history_page")]
+        linking = HistoryPage.objects.filter(related_memorials__memorial__translation_key=self.translation_key)
+        return visible_in_locale([*chosen, *linking], self.locale_id)
+
+    def api_events(self, info=None, **kwargs):
+        """Ceremonies held at this memorial, latest first."""
+        from .events import EventPage
+
+        events = EventPage.objects.filter(related_memorial__translation_key=self.translation_key).order_by("-start")
+        return visible_in_locale(events, self.locale_id)
+
+
+class MemorialRelatedHistory(Orderable):
+    """A history page chosen on a memorial."""
+
+    page = ParentalKey(MemorialPage, on_delete=models.CASCADE, related_name="related_history")
+    history_page = models.ForeignKey("pages.HistoryPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("history_page")]
+    graphql_fields = [GraphQLPage("history_page")]

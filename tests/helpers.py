@@ -1,0 +1,49 @@
+"""Builders for test content: small real images and published pages."""
+
+import datetime
+import io
+import json
+from zoneinfo import ZoneInfo
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def make_image(title="Test image", colour=(120, 40, 40), **fields):
+    """A real 64x48 PNG stored through the image model."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 48), colour).save(buffer, "PNG")
+    image = get_image_model()(title=title, file=ImageFile(buffer, name=f"{title.replace(' ', '-')}.png"), **fields)
+    image.save()
+    return image
+
+
+def publish_child(parent, page):
+    """Add ``page`` under ``parent`` and publish it, as an editor would."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def brussels(*args):
+    return datetime.datetime(*args, tzinfo=BRUSSELS)
+
+
+def gql(client, query, variables=None, **extra):
+    """POST a GraphQL document to /graphql/ as a frontend does; return (status, body)."""
+    response = client.post(
+        "/graphql/", json.dumps({"query": query, "variables": variables or {}}), content_type="application/json", **extra
+    )
+    return response.status_code, response.json()
+
+
+def data_of(client, query, variables=None):
+    """The ``data`` of a query that must succeed without errors."""
+    status, body = gql(client, query, variables)
+    assert status == 200, body
+    assert "errors" not in body, body["errors"]
+    return body["data"]
