@@ -36,7 +36,10 @@ def brussels(*args):
 def gql(client, query, variables=None, **extra):
     """POST a GraphQL document to /graphql/ as a frontend does; return (status, body)."""
     response = client.post(
-        "/graphql/", json.dumps({"query": query, "variables": variables or {}}), content_type="application/json", **extra
+        "/graphql/",
+        json.dumps({"query": query, "variables": variables or {}}),
+        content_type="application/json",
+        **extra,
     )
     return response.status_code, response.json()
 

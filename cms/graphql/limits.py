@@ -8,7 +8,6 @@ from django.conf import settings
 from graphql import GraphQLError
 
 
-
 def orderings(*fields: str) -> frozenset[str]:
     """Each field, ascending and descending (Django's order_by format, as grapple documents it)."""
     return frozenset(f"{sign}{field}" for field in fields for sign in ("", "-"))

@@ -162,9 +162,7 @@ class CMSQuery:
             pages = pages.in_menu() if filters["in_menu"] else pages.not_in_menu()
         if filters.get("content_type"):
             pages = pages.type(*(_content_type_model(name) for name in filters["content_type"].split(",")))
-        result = _paginate(pages, page, per_page, order, ["path"])
-        result.items = _specific_in_order(result.items)
-        return result
+        return _paginate(pages.specific(), page, per_page, order, ["path"])
 
     def resolve_memorials(self, info, locale=None, site=None, page=1, per_page=None, order=None, kind=None):
         memorials = visible_pages(info, locale_code=locale, site_hostname=site, model=MemorialPage)

@@ -52,9 +52,7 @@ def with_related(queryset):
     model = queryset.model
     image_model = get_image_model()
     image_fields = [
-        field.name
-        for field in model._meta.get_fields()
-        if field.many_to_one and field.related_model is image_model
+        field.name for field in model._meta.get_fields() if field.many_to_one and field.related_model is image_model
     ]
     return queryset.select_related("locale", *image_fields).prefetch_related(
         *(Prefetch(f"{name}__renditions") for name in image_fields)

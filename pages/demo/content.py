@@ -8,10 +8,9 @@ Pages and images refer to each other through ``PageRef`` and ``ImageRef``, resol
 
 import datetime
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
-
-from django.utils.html import escape
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -97,7 +96,7 @@ def tr(english: str, **translations: str) -> str:
 
 def rich(text: str) -> str:
     """One paragraph of rich text."""
-    return f"<p>{escape(text)}</p>"
+    return f"<p>{escape(text, quote=False)}</p>"
 
 
 def heading(text: str, level: str = "h2") -> dict:
@@ -618,8 +617,7 @@ EVENTS = [
                     tr(
                         "The exact day of the crash has not been verified, so only the month is given.",
                         fr="Le jour exact de la chute n'a pas été vérifié ; seul le mois est donc indiqué.",
-                        nl="De precieze dag van de crash is niet geverifieerd; daarom wordt alleen de maand "
-                        "vermeld.",
+                        nl="De precieze dag van de crash is niet geverifieerd; daarom wordt alleen de maand vermeld.",
                     )
                 ),
             ],
@@ -698,5 +696,3 @@ ORGANISATION = {
     "author's authorisation.",
     "credits": "Logo by Wilfred Burie. Demo images are generated placeholders.",
 }
-
-

@@ -1,13 +1,13 @@
 """The home page: one per locale, at the root of that locale's tree."""
 
-from grapple.models import GraphQLRichText, GraphQLStreamfield
+from grapple.models import GraphQLCollection, GraphQLPage, GraphQLRichText
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .base import INTRO_FEATURES, PAGE_TRANSLATABLE_FIELDS, BasePage
+from .base import INTRO_FEATURES, PAGE_TRANSLATABLE_FIELDS, BasePage, visible_in_locale
 
 
 class HomePage(BasePage):
@@ -32,8 +32,16 @@ class HomePage(BasePage):
     subpage_types = ["pages.MemorialIndexPage", "pages.HistoryIndexPage", "pages.EventIndexPage", "pages.NewsIndexPage"]
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("featured")]
-    graphql_fields = [GraphQLRichText("intro", required=True), GraphQLStreamfield("featured", required=True)]
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro"), TranslatableField("featured")]
+    graphql_fields = [
+        GraphQLRichText("intro", required=True),
+        GraphQLCollection(GraphQLPage, "featured", source="api_featured", required=True, item_required=True),
+    ]
+    # The choice of pages is shared; the API shows each in the reader's language.
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro"), SynchronizedField("featured")]
 
     class Meta:
         verbose_name = "home page"
+
+    def api_featured(self, info=None, **kwargs):
+        """The featured pages readers may see, each in this home page's language where translated."""
+        return visible_in_locale([block.value for block in self.featured], self.locale_id)

@@ -2,7 +2,8 @@
 
 from django.db import models
 from grapple.models import GraphQLString
-from wagtail.images.models import AbstractImage, AbstractRendition, Image as WagtailImage
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
 
 
 class CustomImage(AbstractImage):

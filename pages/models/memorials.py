@@ -1,7 +1,14 @@
 """Memorials: monuments, plaques, graves and crash sites, and the section that lists them."""
 
 from django.db import models
-from grapple.models import GraphQLCollection, GraphQLImage, GraphQLPage, GraphQLRichText, GraphQLStreamfield, GraphQLString
+from grapple.models import (
+    GraphQLCollection,
+    GraphQLImage,
+    GraphQLPage,
+    GraphQLRichText,
+    GraphQLStreamfield,
+    GraphQLString,
+)
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -113,7 +120,9 @@ class MemorialPage(GeoLocated, BasePage):
         GraphQLImage("hero_image"),
         GraphQLStreamfield("gallery", required=True),
         GraphQLStreamfield("body", required=True),
-        GraphQLCollection(GraphQLPage, "related_history", source="api_related_history", required=True, item_required=True),
+        GraphQLCollection(
+            GraphQLPage, "related_history", source="api_related_history", required=True, item_required=True
+        ),
         GraphQLCollection(GraphQLPage, "events", source="api_events", required=True, item_required=True),
     ]
 

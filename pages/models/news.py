@@ -39,7 +39,13 @@ class NewsPage(BasePage):
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
-    content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("summary"), FieldPanel("hero_image"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
 
     graphql_fields = [
         GraphQLDate("date", required=True),

@@ -26,7 +26,9 @@ class OrganisationSettings(BaseSiteSetting):
 
     panels = [
         FieldPanel("name"),
-        MultiFieldPanel([FieldPanel("postal_address"), FieldPanel("telephone"), FieldPanel("email")], heading="Contact"),
+        MultiFieldPanel(
+            [FieldPanel("postal_address"), FieldPanel("telephone"), FieldPanel("email")], heading="Contact"
+        ),
         MultiFieldPanel([FieldPanel("iban"), FieldPanel("bic")], heading="Bank account"),
         FieldPanel("copyright_line"),
         FieldPanel("credits"),

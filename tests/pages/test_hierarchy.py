@@ -15,7 +15,12 @@ from pages.models import (
     NewsPage,
 )
 
-SECTIONS = {MemorialIndexPage: MemorialPage, HistoryIndexPage: HistoryPage, EventIndexPage: EventPage, NewsIndexPage: NewsPage}
+SECTIONS = {
+    MemorialIndexPage: MemorialPage,
+    HistoryIndexPage: HistoryPage,
+    EventIndexPage: EventPage,
+    NewsIndexPage: NewsPage,
+}
 ALL_TYPES = [HomePage, *SECTIONS, *SECTIONS.values()]
 
 

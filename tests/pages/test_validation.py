@@ -45,7 +45,11 @@ def test_valid_coordinates_pass(tree):
 
 def test_event_cannot_end_before_it_starts(tree):
     event = EventPage(
-        title="Ceremony", slug="ceremony", place="Rebecq", start=brussels(2022, 5, 18, 11), end=brussels(2022, 5, 18, 10)
+        title="Ceremony",
+        slug="ceremony",
+        place="Rebecq",
+        start=brussels(2022, 5, 18, 11),
+        end=brussels(2022, 5, 18, 10),
     )
     assert errors_of(event)["end"] == ["The end cannot be before the start."]
 
