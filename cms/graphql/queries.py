@@ -200,7 +200,7 @@ class CMSQuery:
         root = locale_roots(resolve_site(info, site), language).first()
         if root is None:
             return []
-        return list(root.get_children().live().public().in_menu().select_related("locale").specific())
+        return list(Page.objects.child_of(root).live().public().in_menu().select_related("locale").specific())
 
     def resolve_organisation(self, info, site=None):
         current = resolve_site(info, site)
