@@ -8,5 +8,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Runs after grapple has registered its types (cms is listed after grapple).
         from .graphql.blocks import install_safe_block_types
+        from .translation import signals
 
         install_safe_block_types()
+        signals.connect()

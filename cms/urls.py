@@ -5,7 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .translation import po_files
+
 urlpatterns = [
+    # Ahead of the admin: replaces wagtail-localize's PO upload, which 500s on a file without its header.
+    path("admin/localize/translate/<int:translation_id>/pofile/upload/", po_files.upload_pofile),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("grapple.urls")),  # /graphql/, and /graphiql/ when GRAPHIQL_ENABLED

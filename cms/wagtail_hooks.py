@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from .graphql.queries import CMSQuery
+from .translation import status_hooks, workflow_hooks  # noqa: F401  (each registers its admin views)
 
 
 @hooks.register("register_schema_query")

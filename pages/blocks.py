@@ -36,14 +36,21 @@ class HeadingBlock(blocks.StructBlock):
 
 @register_streamfield_block
 class CaptionedImageBlock(blocks.StructBlock):
-    """An image with a caption and credit for this use; both fall back to the image's own."""
+    """An image with alt text, caption and credit for this use; each falls back to the image's own.
+
+    These texts live in the page, so they are translated with it; the image's own are written once.
+    """
 
     image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False, max_length=255, help_text="What the image shows here. Leave empty to use the image's alt text."
+    )
     caption = blocks.CharBlock(required=False, max_length=255, help_text="Leave empty to use the image's caption.")
     credit = blocks.CharBlock(required=False, max_length=255, help_text="Leave empty to use the image's photo credit.")
 
     graphql_fields = [
         GraphQLImage("image", required=True),
+        GraphQLString("alt_text", source="display_alt_text", required=True),
         GraphQLString("caption", source="display_caption", required=True),
         GraphQLString("credit", source="display_credit", required=True),
     ]
@@ -52,6 +59,9 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = "Image"
         description = "An image with a caption and photo credit"
+
+    def display_alt_text(self, info, values, **kwargs):
+        return values["alt_text"] or (values["image"].default_alt_text if values["image"] else "")
 
     def display_caption(self, info, values, **kwargs):
         return values["caption"] or (values["image"].caption if values["image"] else "")

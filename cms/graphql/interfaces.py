@@ -10,6 +10,7 @@ from grapple.utils import resolve_queryset
 from wagtail.models import Page
 
 from .locales import language_code_for
+from .translations import translations_of
 
 
 class PageInterface(GrapplePageInterface):
@@ -24,14 +25,7 @@ class PageInterface(GrapplePageInterface):
         return language_code_for(info.context, self.locale_id)
 
     def resolve_translations(self, info, **kwargs):
-        return list(
-            Page.objects.filter(translation_key=self.translation_key)
-            .exclude(pk=self.pk)
-            .live()
-            .public()
-            .order_by("locale__language_code")
-            .specific()
-        )
+        return translations_of(self)
 
     def resolve_parent(self, info, **kwargs):
         return Page.objects.parent_of(self).live().public().filter(depth__gt=1).specific().first()

@@ -19,6 +19,7 @@ from pages.models import EventPage, HistoryPage, MemorialPage, NewsPage, Organis
 from .limits import check_search_query
 from .locales import locales_by_code, resolve_locale
 from .scope import locale_roots, resolve_site, visible_pages, with_related
+from .translations import attach_translations
 
 
 class LocaleType(graphene.ObjectType):
@@ -60,10 +61,12 @@ def _listing_args(**extra):
     }
 
 
-def _paginate(queryset, page, per_page, order, default_order):
+def _paginate(info, queryset, page, per_page, order, default_order):
     terms = [term.strip() for term in order.split(",")] if order else default_order
     per_page = per_page or grapple_settings.PAGE_SIZE
-    return get_paginated_result(with_related(queryset.order_by(*terms, "pk")), page, per_page)
+    result = get_paginated_result(with_related(queryset.order_by(*terms, "pk")), page, per_page)
+    result.items = attach_translations(info, result.items)
+    return result
 
 
 def _page_type(model):
@@ -133,6 +136,9 @@ class CMSQuery:
     organisation = graphene.Field(
         lambda: registry.settings[OrganisationSettings],
         site=graphene.String(),
+        locale=graphene.String(
+            description="Accepted for symmetry; the organisation's details are the same in every language."
+        ),
         description="The organisation settings of the request's site.",
     )
     locales = graphene.List(graphene.NonNull(LocaleType), required=True)
@@ -162,37 +168,37 @@ class CMSQuery:
             pages = pages.in_menu() if filters["in_menu"] else pages.not_in_menu()
         if filters.get("content_type"):
             pages = pages.type(*(_content_type_model(name) for name in filters["content_type"].split(",")))
-        return _paginate(pages.specific(), page, per_page, order, ["path"])
+        return _paginate(info, pages.specific(), page, per_page, order, ["path"])
 
     def resolve_memorials(self, info, locale=None, site=None, page=1, per_page=None, order=None, kind=None):
         memorials = visible_pages(info, locale_code=locale, site_hostname=site, model=MemorialPage)
         if kind:
             memorials = memorials.filter(kind=kind)
-        return _paginate(memorials, page, per_page, order, ["title"])
+        return _paginate(info, memorials, page, per_page, order, ["title"])
 
     def resolve_history_articles(self, info, locale=None, site=None, page=1, per_page=None, order=None):
         articles = visible_pages(info, locale_code=locale, site_hostname=site, model=HistoryPage)
-        return _paginate(articles, page, per_page, order, ["period_start", "path"])
+        return _paginate(info, articles, page, per_page, order, ["period_start", "path"])
 
     def resolve_events(self, info, locale=None, site=None, page=1, per_page=None, order=None, when="all"):
         events = visible_pages(info, locale_code=locale, site_hostname=site, model=EventPage)
         now = timezone.now()
         events = events.annotate(finish=Coalesce(F("end"), F("start")))
         if when == EventTime.UPCOMING.value:
-            return _paginate(events.filter(finish__gte=now), page, per_page, order, ["start"])
+            return _paginate(info, events.filter(finish__gte=now), page, per_page, order, ["start"])
         if when == EventTime.PAST.value:
-            return _paginate(events.filter(finish__lt=now), page, per_page, order, ["-start"])
-        return _paginate(events, page, per_page, order, ["-start"])
+            return _paginate(info, events.filter(finish__lt=now), page, per_page, order, ["-start"])
+        return _paginate(info, events, page, per_page, order, ["-start"])
 
     def resolve_news_items(self, info, locale=None, site=None, page=1, per_page=None, order=None):
         news = visible_pages(info, locale_code=locale, site_hostname=site, model=NewsPage)
-        return _paginate(news, page, per_page, order, ["-date", "-first_published_at"])
+        return _paginate(info, news, page, per_page, order, ["-date", "-first_published_at"])
 
     def resolve_search(self, info, query, locale=None, site=None, page=1, per_page=None):
         query = check_search_query(query)
         results = visible_pages(info, locale_code=locale, site_hostname=site).search(query)
         result = get_paginated_result(results, page, per_page or grapple_settings.PAGE_SIZE)
-        result.items = _specific_in_order(result.items)
+        result.items = attach_translations(info, _specific_in_order(result.items))
         return result
 
     def resolve_menu(self, info, locale=None, site=None):
@@ -200,9 +206,12 @@ class CMSQuery:
         root = locale_roots(resolve_site(info, site), language).first()
         if root is None:
             return []
-        return list(Page.objects.child_of(root).live().public().in_menu().select_related("locale").specific())
+        return attach_translations(
+            info, Page.objects.child_of(root).live().public().in_menu().select_related("locale").specific()
+        )
 
-    def resolve_organisation(self, info, site=None):
+    def resolve_organisation(self, info, site=None, locale=None):
+        resolve_locale(info.context, locale)  # an unknown locale is still an error
         current = resolve_site(info, site)
         return OrganisationSettings.objects.filter(site=current).first() if current else None
 

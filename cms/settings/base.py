@@ -115,6 +115,41 @@ USE_I18N = True
 TIME_ZONE = "Europe/Brussels"  # ceremonies are entered and shown in Belgian time
 USE_TZ = True
 
+# Machine translation for the translation editor: "deepl" (DEEPL_AUTH_KEY), "libretranslate"
+# (LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY), "dummy" (reverses words; for tests) or "" for none.
+MACHINE_TRANSLATOR = env_str("MACHINE_TRANSLATOR", "").lower()
+_machine_translators = {
+    "": None,
+    "deepl": {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env_str("DEEPL_AUTH_KEY")},
+    },
+    "libretranslate": {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env_str("LIBRETRANSLATE_URL"),
+            "API_KEY": env_str("LIBRETRANSLATE_API_KEY"),
+        },
+    },
+    "dummy": {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"},
+}
+if MACHINE_TRANSLATOR not in _machine_translators:
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR must be one of deepl, libretranslate, dummy or empty; got {MACHINE_TRANSLATOR!r}."
+    )
+if MACHINE_TRANSLATOR == "deepl" and not env_str("DEEPL_AUTH_KEY"):
+    raise ImproperlyConfigured("MACHINE_TRANSLATOR=deepl needs DEEPL_AUTH_KEY.")
+if MACHINE_TRANSLATOR == "libretranslate" and not env_str("LIBRETRANSLATE_URL"):
+    raise ImproperlyConfigured("MACHINE_TRANSLATOR=libretranslate needs LIBRETRANSLATE_URL.")
+if _machine_translators[MACHINE_TRANSLATOR]:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translators[MACHINE_TRANSLATOR]
+
+# Translator groups: may members of "Translators (<language>)" publish in their language?
+TRANSLATORS_CAN_PUBLISH = env_bool("TRANSLATORS_CAN_PUBLISH", False)
+
+# Largest PO file a translator may upload (the web server should cap request bodies too).
+TRANSLATION_PO_MAX_BYTES = env_int("TRANSLATION_PO_MAX_BYTES", 2_000_000)
+
 # --- Static and media -----------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"

@@ -353,6 +353,7 @@ MEMORIALS = [
             "unveiled_by": tr(
                 "the Ambassador of the Russian Federation to Belgium",
                 fr="l'ambassadeur de la Fédération de Russie en Belgique",
+                nl="de ambassadeur van de Russische Federatie in België",
             ),
             "dedication": rich(
                 tr(
@@ -362,18 +363,32 @@ MEMORIALS = [
                     fr="Aux soldats soviétiques évadés de captivité en Belgique qui ont combattu dans les rangs des "
                     "Partisans Armés : à ceux qui ont survécu à la guerre, et à ceux qui ont été tués et reposent "
                     "en terre belge.",
+                    nl="Aan de Sovjetsoldaten die in België aan hun gevangenschap ontsnapten en in de rangen van de "
+                    "Gewapende Partizanen vochten: aan hen die de oorlog overleefden, en aan hen die gedood werden "
+                    "en in Belgische bodem rusten.",
                 )
             ),
             # The facts give this as the memorial's motto.
             "inscription": MOTTO,
-            "partners": [partner(ASSOCIATION), partner(tr("Commune of Rebecq", fr="Commune de Rebecq"))],
+            # The association's name is a proper name: its "translation" is the name itself, so the
+            # string counts as done in every language. (The history page's source author is the same string.)
+            "partners": [
+                partner(tr(ASSOCIATION, fr=ASSOCIATION, nl=ASSOCIATION)),
+                partner(tr("Commune of Rebecq", fr="Commune de Rebecq", nl="Gemeente Rebecq")),
+            ],
             "hero_image": ImageRef("soviet-memorial"),
             "gallery": [
                 image(ImageRef("soviet-memorial-cemetery")),
                 image(ImageRef("soviet-memorial-motto")),
             ],
             "body": [
-                heading(tr("A national memorial in Rebecq", fr="Un mémorial national à Rebecq")),
+                heading(
+                    tr(
+                        "A national memorial in Rebecq",
+                        fr="Un mémorial national à Rebecq",
+                        nl="Een nationaal gedenkteken in Rebecq",
+                    )
+                ),
                 paragraph(
                     tr(
                         "The memorial stands in the communal cemetery of Rebecq, in Walloon Brabant. The association "
@@ -382,6 +397,9 @@ MEMORIALS = [
                         fr="Le mémorial se dresse dans le cimetière communal de Rebecq, dans le Brabant wallon. "
                         "L'association l'a construit avec la commune de Rebecq, et l'ambassadeur de la Fédération de "
                         "Russie l'a inauguré le 12 octobre 2019.",
+                        nl="Het gedenkteken staat op de gemeentelijke begraafplaats van Rebecq, in Waals-Brabant. "
+                        "De vereniging bouwde het samen met de gemeente Rebecq, en de ambassadeur van de Russische "
+                        "Federatie onthulde het op 12 oktober 2019.",
                     )
                 ),
                 paragraph(
@@ -393,16 +411,26 @@ MEMORIALS = [
                         "ont pris les armes avec les Partisans Armés jusqu'à la libération du pays. Il garde le "
                         "souvenir des hommes qui ont survécu comme de ceux qui sont tombés au combat et ont été "
                         "inhumés en Belgique.",
+                        nl="Het eert de Sovjetsoldaten die in België aan hun bewakers ontsnapten en samen met de "
+                        "Gewapende Partizanen de wapens opnamen tot het land bevrijd was. Het herdenkt de mannen die "
+                        "de oorlog overleefden, en evengoed hen die in de strijd sneuvelden en in België begraven "
+                        "werden.",
                     )
                 ),
-                quote(MOTTO, tr("Motto of the memorial", fr="Devise du mémorial", nl="Motto van het gedenkteken")),
-                heading(tr("After the unveiling", fr="Après l'inauguration")),
+                # The motto stays as written (see MOTTO): it is recorded as its own translation.
+                quote(
+                    tr(MOTTO, fr=MOTTO, nl=MOTTO),
+                    tr("Motto of the memorial", fr="Devise du mémorial", nl="Motto van het gedenkteken"),
+                ),
+                heading(tr("After the unveiling", fr="Après l'inauguration", nl="Na de onthulling")),
                 paragraph(
                     tr(
                         "An honorary distinction was awarded on 22 October 2020. The association also keeps a "
                         "register of the graves of Soviet Armed Partisans in Belgium.",
                         fr="Une distinction honorifique a été remise le 22 octobre 2020. L'association tient aussi "
                         "un registre des tombes des Partisans Armés soviétiques en Belgique.",
+                        nl="Op 22 oktober 2020 werd een ereonderscheiding uitgereikt. De vereniging houdt ook een "
+                        "register bij van de graven van Sovjet-Gewapende Partizanen in België.",
                     )
                 ),
             ],
@@ -589,7 +617,7 @@ EVENTS = [
         fields={
             "start": brussels(2022, 5, 22),
             "status": "held",
-            "place": "Westerlo",
+            "place": tr("Westerlo", nl="Westerlo"),
             "commemorated_event": tr(
                 "the crash of Lancaster DV309", fr="la chute du Lancaster DV309", nl="de crash van Lancaster DV309"
             ),

@@ -94,26 +94,23 @@ class GeoLocated(models.Model):
 def visible_in_locale(pages, locale_id):
     """The live, public versions of ``pages`` in ``locale_id``, in the given order.
 
-    A page with no live translation in that locale falls back to its own version; a page
-    nobody may see is dropped. One query per call, plus one per specific page type.
+    One rule for untranslated pages everywhere: a page with no live version in that language
+    is left out, as listings leave it out. One query, plus one per specific page type.
     """
     pages = [page for page in pages if page is not None]
     if not pages:
         return []
     candidates = (
-        Page.objects.filter(translation_key__in={page.translation_key for page in pages})
+        Page.objects.filter(translation_key__in={page.translation_key for page in pages}, locale_id=locale_id)
         .live()
         .public()
         .select_related("locale")
         .specific()
     )
-    by_key = {(page.translation_key, page.locale_id): page for page in candidates}
+    by_key = {page.translation_key: page for page in candidates}
     result, seen = [], set()
     for page in pages:
-        if page.translation_key in seen:
-            continue  # two language versions of one page count once
-        seen.add(page.translation_key)
-        found = by_key.get((page.translation_key, locale_id)) or by_key.get((page.translation_key, page.locale_id))
-        if found is not None:
-            result.append(found)
+        if page.translation_key in by_key and page.translation_key not in seen:
+            seen.add(page.translation_key)  # two language versions of one page count once
+            result.append(by_key[page.translation_key])
     return result

@@ -117,3 +117,42 @@ def test_menu_and_locales(client, bilingual):
         {"code": "fr", "name": "Français", "isDefault": False},
         {"code": "nl", "name": "Nederlands", "isDefault": False},
     ]
+
+
+def test_untranslated_pages_are_left_out_everywhere(client, tree, bilingual):
+    memorial, fr_memorial, _, _ = bilingual
+    untranslated = publish_child(
+        tree.events,
+        EventPage(
+            title="Only in English",
+            slug="only-en",
+            place="Rebecq",
+            start=brussels(2023, 5, 18, 11),
+            related_memorial=memorial,
+        ),
+    )
+    data = data_of(
+        client,
+        """query($en: ID, $fr: ID) {
+            en: page(id: $en) { ... on MemorialPage { events { title } } }
+            fr: page(id: $fr) { ... on MemorialPage { events { title } } }
+            frList: events(locale: "fr") { items { title } }
+            frPage: page(urlPath: "/ceremonies/only-en/", locale: "fr") { id }
+            enPage: page(urlPath: "/ceremonies/only-en/", locale: "en") { translations { locale } }
+        }""",
+        {"en": memorial.pk, "fr": fr_memorial.pk},
+    )
+    assert {e["title"] for e in data["en"]["events"]} == {"Tribute", "Only in English"}
+    assert data["fr"]["events"] == [{"title": "Hommage"}]
+    assert data["frList"]["items"] == [{"title": "Hommage"}]
+    assert data["frPage"] is None
+    assert data["enPage"]["translations"] == []
+    assert untranslated.live
+
+
+def test_organisation_accepts_a_locale_and_refuses_an_unknown_one(client, tree):
+    from ..helpers import gql
+
+    assert data_of(client, '{ organisation(locale: "nl") { name } }')["organisation"] is None
+    _, body = gql(client, '{ organisation(locale: "de") { name } }')
+    assert body["errors"][0]["message"] == "Unknown locale 'de'. Available locales: en, fr, nl."

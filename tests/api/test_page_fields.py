@@ -38,7 +38,10 @@ def test_memorial_fields(client, tree):
         tree,
         hero_image=hero,
         partners=[("partner", {"name": "Commune of Rebecq", "url": "https://example.org/"})],
-        gallery=[("image", {"image": hero, "caption": "", "credit": "Photo: volunteer"})],
+        gallery=[
+            ("image", {"image": hero, "alt_text": "", "caption": "", "credit": "Photo: volunteer"}),
+            ("image", {"image": hero, "alt_text": "The stone in snow", "caption": "Winter", "credit": ""}),
+        ],
         body=[
             ("heading", {"text": "Who it honours", "level": "h2"}),
             ("paragraph", "<p>Soviet soldiers who escaped.</p>"),
@@ -52,7 +55,7 @@ def test_memorial_fields(client, tree):
             dedication inscription locale url
             heroImage { IMAGE_FIELDS }
             partners { ... on PartnerBlock { name url } }
-            gallery { ... on CaptionedImageBlock { caption credit image { id } } }
+            gallery { ... on CaptionedImageBlock { altText caption credit image { id } } }
             body { blockType field ... on HeadingBlock { text level } ... on RichTextBlock { value }
                    ... on QuoteBlock { quote attribution } }
         } } }""".replace("IMAGE_FIELDS", IMAGE_FIELDS),
@@ -76,8 +79,16 @@ def test_memorial_fields(client, tree):
         "height": 48,
     }
     assert data["partners"] == [{"name": "Commune of Rebecq", "url": "https://example.org/"}]
-    # The block's own caption is empty, so the image's caption shows; the block's credit wins.
-    assert data["gallery"] == [{"caption": "The memorial", "credit": "Photo: volunteer", "image": {"id": str(hero.pk)}}]
+    # Empty block texts fall back to the image's own; the block's texts win where given.
+    assert data["gallery"] == [
+        {
+            "altText": "A granite stone",
+            "caption": "The memorial",
+            "credit": "Photo: volunteer",
+            "image": {"id": str(hero.pk)},
+        },
+        {"altText": "The stone in snow", "caption": "Winter", "credit": "Demo image", "image": {"id": str(hero.pk)}},
+    ]
     assert [block["field"] for block in data["body"]] == ["heading", "paragraph", "quote"]
     assert data["body"][0]["text"] == "Who it honours"
     assert data["body"][1]["value"] == "<p>Soviet soldiers who escaped.</p>"

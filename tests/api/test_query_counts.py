@@ -89,3 +89,23 @@ def test_generic_pages_listing_is_bounded(client, tree):
     fifty, large = count_queries(client, query, ITEMS)
     assert len(large["pages"]["items"]) == ITEMS
     assert five == fifty
+
+
+def test_locale_and_translations_add_no_per_item_queries(client, tree):
+    french = tree.locales["fr"]
+    for n in range(ITEMS):
+        page = publish_child(
+            tree.memorials, MemorialPage(title=f"Memorial {n:02d}", slug=f"m-{n}", place="P", municipality="Rebecq")
+        )
+        copy = page.copy_for_translation(french, copy_parents=True)
+        copy.save_revision().publish()
+    query = """query($perPage: PositiveInt) { memorials(locale: "fr", perPage: $perPage) {
+        items { id title url locale translations { id locale title url } } } }"""
+    data_of(client, query, {"perPage": ITEMS})
+    five, _ = count_queries(client, query, 5)
+    fifty, large = count_queries(client, query, ITEMS)
+    items = large["memorials"]["items"]
+    assert len(items) == ITEMS and {item["locale"] for item in items} == {"fr"}
+    assert all(item["translations"][0]["locale"] == "en" for item in items)
+    assert all(item["translations"][0]["url"].startswith("/en/memorials/") for item in items)
+    assert five == fifty

@@ -84,3 +84,41 @@ def test_invalid_boolean_is_a_clear_error():
     result = run_django("cms.settings.dev", "", DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (
+            {"MACHINE_TRANSLATOR": "deepl", "DEEPL_AUTH_KEY": "k"},
+            "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        ),
+        (
+            {"MACHINE_TRANSLATOR": "libretranslate", "LIBRETRANSLATE_URL": "http://127.0.0.1:5000"},
+            "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        ),
+        ({"MACHINE_TRANSLATOR": ""}, "None"),
+    ],
+)
+def test_machine_translator_is_chosen_by_environment(env, expected):
+    code = (
+        "from django.conf import settings; "
+        "print(getattr(settings, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', {}).get('CLASS'))"
+    )
+    result = run_django("cms.settings.dev", code, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"MACHINE_TRANSLATOR": "deepl"}, "MACHINE_TRANSLATOR=deepl needs DEEPL_AUTH_KEY."),
+        ({"MACHINE_TRANSLATOR": "libretranslate"}, "MACHINE_TRANSLATOR=libretranslate needs LIBRETRANSLATE_URL."),
+        ({"MACHINE_TRANSLATOR": "babelfish"}, "MACHINE_TRANSLATOR must be one of"),
+    ],
+)
+def test_machine_translator_misconfiguration_is_a_clear_error(env, message):
+    result = run_django("cms.settings.dev", "", **env)
+    assert result.returncode != 0
+    assert message in result.stderr

@@ -64,6 +64,7 @@ class Command(BaseCommand):
         for page in tree.moved:
             refresh_translations(page, user, report)
 
+        call_command("setup_translator_groups", verbosity=0)
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         self._summary(report, tree.home)

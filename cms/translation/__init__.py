@@ -1,0 +1,1 @@
+"""The translation workflow around wagtail-localize: translator groups, PO files, status, sync guards."""
