@@ -42,11 +42,20 @@ class CaptionedImageBlock(blocks.StructBlock):
     """
 
     image = ImageChooserBlock()
+    # Empty, not None, by default: content written in code may leave them out, and the translation
+    # extractor refuses None.
     alt_text = blocks.CharBlock(
-        required=False, max_length=255, help_text="What the image shows here. Leave empty to use the image's alt text."
+        required=False,
+        default="",
+        max_length=255,
+        help_text="What the image shows here. Leave empty to use the image's alt text.",
     )
-    caption = blocks.CharBlock(required=False, max_length=255, help_text="Leave empty to use the image's caption.")
-    credit = blocks.CharBlock(required=False, max_length=255, help_text="Leave empty to use the image's photo credit.")
+    caption = blocks.CharBlock(
+        required=False, default="", max_length=255, help_text="Leave empty to use the image's caption."
+    )
+    credit = blocks.CharBlock(
+        required=False, default="", max_length=255, help_text="Leave empty to use the image's photo credit."
+    )
 
     graphql_fields = [
         GraphQLImage("image", required=True),
