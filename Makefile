@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test check lint format lock clean
+.PHONY: install run demo test check lint format lock clean schema examples contract-js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,16 @@ check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# The TypeScript contract checks need npm; a machine with only Python and make skips them (CI runs them).
+# CONTRACT_JS=skip skips them too, e.g. for a second pass of the suite on another database.
 test: check
+	@if [ "$(CONTRACT_JS)" = "skip" ]; then \
+		echo "CONTRACT_JS=skip: skipping the TypeScript contract checks"; \
+	elif command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory contract-js; \
+	else \
+		echo "npm not found: skipping the TypeScript contract checks (CI runs them)"; \
+	fi
 	$(BIN)/pytest
 
 lint: install
@@ -48,6 +57,34 @@ format: install
 lock: install
 	$(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-find-links --extra dev --strip-extras \
 		--output-file requirements.lock pyproject.toml
+
+# --- Frontend contract (frontend-contract/README.md) ---------------------------------------------
+schema: install
+	$(BIN)/python manage.py export_schema
+
+# The example responses, made on a throwaway demo database and media directory (SQLite, dev settings),
+# whatever the calling shell's DATABASE_URL, MEDIA_ROOT or cache say; the variables that change what
+# the API returns are unset so that the examples show the defaults.
+EXAMPLES_ENV := env -u REDIS_URL -u CMS_LANGUAGES -u GRAPHQL_PAGE_SIZE -u GRAPHQL_MAX_PAGE_SIZE \
+	-u GRAPHQL_MAX_SEARCH_LENGTH -u MEDIA_URL -u FRONTEND_WEBHOOK_URLS -u WAGTAILADMIN_BASE_URL \
+	DJANGO_SETTINGS_MODULE=cms.settings.dev DEMO_ADMIN_PASSWORD=examples-only
+
+examples: install
+	@tmp=$$(mktemp -d /tmp/cms-examples.XXXXXX) && trap 'rm -rf "$$tmp"' EXIT && \
+	run() { $(EXAMPLES_ENV) DATABASE_URL="sqlite:///$$tmp/db.sqlite3" MEDIA_ROOT="$$tmp/media" $(BIN)/python manage.py "$$@"; } && \
+	echo "Building a demo database in $$tmp" && \
+	run migrate --no-input --verbosity 0 && \
+	run load_demo --verbosity 0 >/dev/null && \
+	run export_examples
+
+# npm ci when node_modules is missing or older than the lock file, then generated-types freshness,
+# tsc and GraphQL Inspector (frontend-contract/package.json, "check").
+contract-js:
+	@cd frontend-contract && \
+	if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+		echo "npm ci (frontend-contract)"; npm ci --loglevel=error; \
+	fi
+	cd frontend-contract && npm run --silent check
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts

@@ -8,7 +8,11 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Runs after grapple has registered its types (cms is listed after grapple).
         from .graphql.blocks import install_safe_block_types
+        from .graphql.page_types import restrict_page_fields
+        from .publishing import events as publishing_events
         from .translation import signals
 
         install_safe_block_types()
+        restrict_page_fields()
         signals.connect()
+        publishing_events.connect()  # publish notifications to frontends

@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from .graphql.queries import CMSQuery
+from .publishing import admin_hooks  # noqa: F401  (publish notifications in the admin)
 from .translation import status_hooks, workflow_hooks  # noqa: F401  (each registers its admin views)
 
 

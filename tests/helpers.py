@@ -3,6 +3,10 @@
 import datetime
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.core.files.images import ImageFile
@@ -50,3 +54,40 @@ def data_of(client, query, variables=None):
     assert status == 200, body
     assert "errors" not in body, body["errors"]
     return body["data"]
+
+
+def translate(page, locale, **fields):
+    """A published translation of ``page`` (its parents' too, as wagtail-localize makes them)."""
+    copy = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    copy.refresh_from_db()
+    return copy
+
+
+# Variables a settings test sets itself; a fresh process must not inherit them from the shell.
+SETTINGS_VARIABLES = {
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "GRAPHIQL_ENABLED",
+    "DEBUG",
+    "MACHINE_TRANSLATOR",
+    "FRONTEND_WEBHOOK_URLS",
+    "FRONTEND_WEBHOOK_SECRET",
+}
+
+
+def run_django(settings_module, code, **env):
+    """Start Django in a fresh process with ``settings_module`` and ``env``, run ``code``; return the result."""
+    clean = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    clean.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=Path(__file__).resolve().parents[1],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

@@ -18,6 +18,7 @@ from pages.models import EventPage, HistoryPage, MemorialPage, NewsPage, Organis
 
 from .limits import check_search_query
 from .locales import locales_by_code, resolve_locale
+from .preview import page_from_token
 from .scope import locale_roots, resolve_site, visible_pages, with_related
 from .translations import attach_translations
 
@@ -89,7 +90,8 @@ class CMSQuery:
         ),
         locale=graphene.String(),
         site=graphene.String(),
-        description="One live page, found by exactly one of id, slug or urlPath.",
+        token=graphene.String(description="A preview token from the admin's Preview: returns that draft."),
+        description="One live page, found by exactly one of id, slug or urlPath; or a draft by preview token.",
     )
     pages = graphene.Field(
         PagesResult,
@@ -143,7 +145,9 @@ class CMSQuery:
     )
     locales = graphene.List(graphene.NonNull(LocaleType), required=True)
 
-    def resolve_page(self, info, id=None, slug=None, url_path=None, locale=None, site=None):
+    def resolve_page(self, info, id=None, slug=None, url_path=None, locale=None, site=None, token=None):
+        if token:
+            return page_from_token(info, token)
         given = [name for name, value in (("id", id), ("slug", slug), ("urlPath", url_path)) if value]
         if len(given) != 1:
             raise GraphQLError("Give exactly one of id, slug or urlPath.", extensions={"code": "BAD_USER_INPUT"})

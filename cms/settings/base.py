@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks_db",  # the queue of the "publishing" task backend (see TASKS)
     "cms",  # last: its ready() and hooks adjust what grapple registered
 ]
 
@@ -195,6 +196,33 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "SERVE_BASE_URL": FRONTEND_URL,
     "REDIRECT_ON_PREVIEW": False,
     "ENFORCE_TRAILING_SLASH": True,
+}
+
+# --- Preview and publish notifications ------------------------------------------------
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600)  # seconds a preview link keeps working
+FRONTEND_WEBHOOK_URLS = env_list("FRONTEND_WEBHOOK_URLS", [])
+FRONTEND_WEBHOOK_SECRET = env_str("FRONTEND_WEBHOOK_SECRET")
+FRONTEND_WEBHOOK_TIMEOUT = env_int("FRONTEND_WEBHOOK_TIMEOUT", 5)
+FRONTEND_WEBHOOK_MAX_ATTEMPTS = env_int("FRONTEND_WEBHOOK_MAX_ATTEMPTS", 6)
+# Unsigned notifications would let anyone who learns a frontend's webhook URL make it revalidate at will,
+# so a URL without a secret is a configuration error everywhere (test.py clears the URLs before this runs).
+if FRONTEND_WEBHOOK_URLS and not FRONTEND_WEBHOOK_SECRET:
+    raise ImproperlyConfigured(
+        "FRONTEND_WEBHOOK_URLS is set but FRONTEND_WEBHOOK_SECRET is empty: set the shared secret the frontends "
+        "verify signatures with (e.g. python -c 'import secrets; print(secrets.token_hex(32))'), or unset the URLs."
+    )
+if _bad_webhook_urls := [url for url in FRONTEND_WEBHOOK_URLS if not url.startswith(("https://", "http://"))]:
+    raise ImproperlyConfigured(f"FRONTEND_WEBHOOK_URLS must be http(s) URLs; got {_bad_webhook_urls!r}.")
+if FRONTEND_WEBHOOK_TIMEOUT < 1 or FRONTEND_WEBHOOK_MAX_ATTEMPTS < 1:
+    raise ImproperlyConfigured("FRONTEND_WEBHOOK_TIMEOUT and FRONTEND_WEBHOOK_MAX_ATTEMPTS must be at least 1.")
+
+# --- Background tasks (django-tasks) ------------------------------------------------------
+# Wagtail's own tasks (search index, reference index) keep running in the request, as before.
+# Publish notifications have their own backend: tasks stored in the database and run by a worker,
+# `manage.py db_worker --backend publishing`, so publishing never waits for a frontend.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "publishing": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
 # --- GraphQL ------------------------------------------------------------------------

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("GRAPHIQL_ENABLED", "1")
 os.environ.setdefault("MACHINE_TRANSLATOR", "dummy")
+# Tests point notifications at their own local receivers; never at a frontend named in the environment.
+os.environ["FRONTEND_WEBHOOK_URLS"] = ""
 
 from .base import *  # noqa: E402,F403
 
@@ -20,3 +22,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Background tasks run at once, inside the test (notifications are sent after the test's on_commit callbacks).
+TASKS = {alias: {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"} for alias in ("default", "publishing")}

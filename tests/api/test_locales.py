@@ -4,19 +4,9 @@ import pytest
 
 from pages.models import EventPage, MemorialPage
 
-from ..helpers import brussels, data_of, publish_child
+from ..helpers import brussels, data_of, publish_child, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, locale, **fields):
-    """A published translation of ``page`` (and of its parents, as wagtail-localize makes them)."""
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy
 
 
 @pytest.fixture

@@ -134,3 +134,12 @@ def test_menu_lists_live_sections_only(client, tree):
     tree.news.unpublish()
     data = data_of(client, "{ menu { title } }")
     assert [item["title"] for item in data["menu"]] == ["Memorials", "History", "Ceremonies"]
+
+
+@pytest.mark.parametrize("field", ["draftTitle", "hasUnpublishedChanges", "latestRevisionCreatedAt", "path"])
+def test_page_types_expose_no_draft_or_internal_columns(client, tree, field):
+    from ..helpers import gql
+
+    status, body = gql(client, f'{{ page(urlPath: "/") {{ ... on HomePage {{ {field} }} }} }}')
+    assert status == 400
+    assert f"Cannot query field '{field}' on type 'HomePage'." in body["errors"][0]["message"]

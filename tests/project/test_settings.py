@@ -1,29 +1,8 @@
 """Configuration from the environment: production is secure and refuses to start half-configured."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_django(settings_module, code, **env):
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "GRAPHIQL_ENABLED", "DEBUG"}
-    }
-    clean.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
-    return subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from ..helpers import run_django
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -1,0 +1,1 @@
+"""Publish notifications: signed webhooks to frontends, against a real local HTTP receiver."""
