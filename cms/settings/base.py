@@ -3,7 +3,9 @@
 Every environment variable is read here once, with a type and a default.
 """
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -45,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",  # locks out repeated failed logins to the admin (see AXES_* below)
     "django_tasks_db",  # the queue of the "publishing" task backend (see TASKS)
     "cms",  # last: its ready() and hooks adjust what grapple registered
 ]
@@ -61,6 +65,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it turns a lockout signalled by the backend into the lockout response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# AxesStandaloneBackend first: it refuses credentials from a locked-out username+IP before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -92,6 +105,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# On PostgreSQL the server cancels any statement running longer than this, so one runaway query cannot hold
+# a worker (and its connection) indefinitely. 0 disables the limit. SQLite has no such setting.
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000)
+if DATABASE_STATEMENT_TIMEOUT_MS < 0:
+    raise ImproperlyConfigured("DATABASE_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds.")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -162,17 +182,77 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 
+# Image uploads: Wagtail's image form enforces both limits (wagtail/images/fields.py) with its own messages;
+# pages/image_validation.py sets Pillow's decompression-bomb limit to the same pixel count, so renditions of
+# images that got in some other way (API, shell, older uploads) stop at the same size.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)  # bytes
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)  # width x height
+
 # --- Security (relaxed only in dev/test) ------------------------------------------
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Preloading is a promise, hard to take back, that every subdomain of the registered domain serves HTTPS;
+# only the domain's owner can make it (and submit it to hstspreload.org), so it is opt-in.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the Wagtail admin previews in a same-origin iframe
+
+# Deliberate decisions that `check --deploy` would otherwise warn about:
+# - security.W019: X_FRAME_OPTIONS is SAMEORIGIN, not DENY, because Wagtail's admin shows previews (and some
+#   choosers) in same-origin iframes; other sites still cannot frame us (CSP frame-ancestors says the same).
+# - security.W021: HSTS preload is the domain owner's opt-in (SECURE_HSTS_PRELOAD); silenced only while off.
+SILENCED_SYSTEM_CHECKS = ["security.W019"] + ([] if SECURE_HSTS_PRELOAD else ["security.W021"])
+
+# Content security policy (django-csp 4), on every response: the admin is the only HTML we serve; the API
+# returns JSON. Wagtail 8's admin still has inline <script> blocks (InlinePanel, MultipleChooserPanel and the
+# date/time widgets call their initialisers inline) and inline style attributes, and its templates carry no
+# nonce, so both script-src and style-src need 'unsafe-inline' or page editing breaks. Everything else is
+# locked to our own origin: no plugins, no <base> hijacking, forms post only to us, only we may frame us.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": [],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # data:/blob: for upload previews and inline SVG icons; https: for user avatars (Gravatar) and
+        # embed thumbnails shown in the editor.
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        # Wagtail's upgrade notice fetches https://releases.wagtail.org/latest.txt from the browser.
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+        # Headless previews open the frontend (its origin is added below) in the admin's preview panel;
+        # embeds (video players) show in the editor.
+        "frame-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+
+# --- Admin login lockout (django-axes) ------------------------------------------------
+# After AXES_FAILURE_LIMIT failed logins for one username from one IP address, that pair is refused (even with
+# the right password) until AXES_COOLOFF_MINUTES have passed; a successful login resets the count. Attempts are
+# kept in the database (axes' default handler), so every worker sees them.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # its start-up banner would print on every manage.py command
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_COOLOFF_MESSAGE = (
+    f"Too many failed login attempts: this account is locked for {AXES_COOLOFF_MINUTES} minutes "
+    "from your address. Try again later, or ask an administrator to unlock it."
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -191,6 +271,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
 # The configured frontend: Wagtail's page URLs redirect there and previews open there.
 FRONTEND_URL = env_str("FRONTEND_URL", "http://localhost:3000")
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"].append(
+    "{0.scheme}://{0.netloc}".format(urlsplit(FRONTEND_URL))  # may be http:// in development
+)
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": FRONTEND_URL},
     "SERVE_BASE_URL": FRONTEND_URL,
@@ -233,6 +316,8 @@ IMAGE_FILLS = ["fill-400x300", "fill-800x600", "fill-1200x630"]
 _image_filters = [f"width-{w}" for w in IMAGE_WIDTHS] + IMAGE_FILLS
 GRAPHQL_MAX_PAGE_SIZE = env_int("GRAPHQL_MAX_PAGE_SIZE", 100)
 GRAPHQL_MAX_SEARCH_LENGTH = env_int("GRAPHQL_MAX_SEARCH_LENGTH", 200)
+# Schema introspection; production.py forces it off (frontends use frontend-contract/schema.graphql).
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
 
 GRAPPLE = {
     "APPS": {"pages": ""},

@@ -12,3 +12,4 @@ if not ALLOWED_HOSTS:
 
 # Frontends use frontend-contract/schema.graphql; the in-browser IDE stays off whatever the env says.
 GRAPPLE["EXPOSE_GRAPHIQL"] = False
+GRAPHQL_INTROSPECTION = False

@@ -18,6 +18,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CONTENT_SECURITY_POLICY["EXCLUDE_URL_PREFIXES"] = ["/graphiql/"]  # noqa: F405  GraphiQL loads from unpkg.com
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"

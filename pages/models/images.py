@@ -5,6 +5,11 @@ from grapple.models import GraphQLString
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 
+from ..image_validation import apply_pillow_pixel_limit
+
+# Once, when the image model is loaded: every process that can open an image has loaded it.
+apply_pillow_pixel_limit()
+
 
 class CustomImage(AbstractImage):
     """An uploaded image with the text a remembrance site must show beside it."""
