@@ -316,6 +316,13 @@ IMAGE_FILLS = ["fill-400x300", "fill-800x600", "fill-1200x630"]
 _image_filters = [f"width-{w}" for w in IMAGE_WIDTHS] + IMAGE_FILLS
 GRAPHQL_MAX_PAGE_SIZE = env_int("GRAPHQL_MAX_PAGE_SIZE", 100)
 GRAPHQL_MAX_SEARCH_LENGTH = env_int("GRAPHQL_MAX_SEARCH_LENGTH", 200)
+# Document limits, checked before anything runs (cms/graphql/validation.py); our own documents
+# in frontend-contract/queries/ stay under half of each.
+GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 12)
+GRAPHQL_MAX_TOKENS = env_int("GRAPHQL_MAX_TOKENS", 2000)
+GRAPHQL_MAX_QUERY_BYTES = env_int("GRAPHQL_MAX_QUERY_BYTES", 20_000)
+GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 30)
+GRAPHQL_MAX_FIELDS = env_int("GRAPHQL_MAX_FIELDS", 500)
 # Schema introspection; production.py forces it off (frontends use frontend-contract/schema.graphql).
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
 
