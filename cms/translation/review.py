@@ -17,15 +17,15 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 
-def save_draft(translation, user):
+def save_draft(translation, page, user):
     """Save the translated strings as a new draft revision of the target page; leave the live page as it is.
 
     wagtail-localize's ``save_target(publish=False)`` also writes the draft into the page row,
     which is what readers are served, so the live content is put back from the live revision.
     """
-    live_revision = Page.objects.get(pk=translation.get_target_instance().pk).live_revision
+    live_revision = page.live_revision
     translation.save_target(user=user, publish=False)
-    page = Page.objects.get(pk=translation.get_target_instance().pk).specific
+    page = Page.objects.get(pk=page.pk).specific
     draft = page.latest_revision
     if live_revision is None:
         return page
@@ -61,7 +61,7 @@ def submit_for_review(request, translation_id):
         return render(request, "cms/translation_submit_confirm.html", context)
     try:
         with transaction.atomic():
-            page = save_draft(translation, request.user)
+            page = save_draft(translation, page, request.user)
             workflow = page.get_workflow()
             if workflow is not None and not page.workflow_in_progress:
                 workflow.start(page, request.user)
