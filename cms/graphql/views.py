@@ -65,7 +65,7 @@ _dispatch_without_csrf_cookie = BaseGraphQLView.dispatch.__wrapped__
 
 class GraphQLView(BaseGraphQLView):
     # Per request (Django makes a view instance per request): what the caching headers depend on.
-    persisted: persisted_queries.PersistedQuery | None = None
+    to_register: persisted_queries.PersistedQuery | None = None  # a document sent with its APQ hash
     shareable = False  # a complete answer to an anonymous request without a preview token
     etag: str | None = None
     complete = False  # the execution gave data and no errors
@@ -77,8 +77,8 @@ class GraphQLView(BaseGraphQLView):
             with translation.override(settings.LANGUAGE_CODE):
                 response = _dispatch_without_csrf_cookie(self, request, *args, **kwargs)
         except (RequestDataTooBig, TooManyFieldsSent) as error:
-            # Raised outside graphene-django's own handling, e.g. while ``ensure_csrf_cookie`` reads a
-            # form body; Django would answer with an HTML 400.
+            # Raised outside graphene-django's own handling (a form body read before ``parse_body``);
+            # Django would answer with an HTML 400.
             http_error = too_big() if isinstance(error, RequestDataTooBig) else refuse(str(error))
             response = http_error.response
             response["Content-Type"] = "application/json"
@@ -144,20 +144,19 @@ class GraphQLView(BaseGraphQLView):
         """graphene-django's, with persisted queries resolved first and the response cache around it."""
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
         check_types(query, variables, operation_name)
-        try:
-            self.persisted = persisted_queries.requested(request, data)
-            if self.persisted and query:
-                persisted_queries.check_hash(self.persisted, query)
-        except persisted_queries.PersistedQueryRefused as error:
-            raise refuse(error.message) from error
-        if self.persisted and not query:
-            query = persisted_queries.stored_document(self.persisted)
-            if query is None:
-                return self.json_encode(request, {"errors": [self.format_error(persisted_queries.NOT_FOUND)]}), 200
-            data = {**data, "query": query}  # graphene-django reads the document from ``data``
+        if (persisted := self.persisted_query(request, data, query)) is not None:
+            if not query:
+                query = persisted_queries.stored_document(persisted)
+                if query is None:
+                    return self.json_encode(request, {"errors": [self.format_error(persisted_queries.NOT_FOUND)]}), 200
+                data = {**data, "query": query}  # graphene-django reads the document from ``data``
+            else:
+                self.to_register = persisted
 
         key = self.response_key(request, query, variables, operation_name)
         if key and response_cache.enabled() and (hit := response_cache.get(key)):
+            if self.to_register:  # only valid documents are ever answered from the cache
+                persisted_queries.register(self.to_register, query)
             self.shareable, self.etag = True, hit.etag
             return hit.body, 200
         body, status = super().get_response(request, data, show_graphiql)
@@ -165,6 +164,17 @@ class GraphQLView(BaseGraphQLView):
         if self.shareable and response_cache.enabled():
             self.etag = response_cache.store(key, body).etag
         return body, status
+
+    @staticmethod
+    def persisted_query(request, data, query) -> persisted_queries.PersistedQuery | None:
+        """The persisted query the request names (its hash checked against ``query`` when one is sent)."""
+        try:
+            persisted = persisted_queries.requested(request, data)
+            if persisted and query:
+                persisted_queries.check_hash(persisted, query)
+        except persisted_queries.PersistedQueryRefused as error:
+            raise refuse(error.message) from error
+        return persisted
 
     def response_key(self, request, query, variables, operation_name) -> str | None:
         """The response cache key of an anonymous request for a valid document without a preview token;
@@ -203,8 +213,8 @@ class GraphQLView(BaseGraphQLView):
             mark_preview_request(request)
         if not checked.valid:
             return ExecutionResult(errors=list(checked.errors))
-        if self.persisted:
-            persisted_queries.register(self.persisted, query)
+        if self.to_register:
+            persisted_queries.register(self.to_register, query)
         result = self.execute_document(request, checked.document, variables, operation_name)
         self.complete = result.data is not None and not result.errors
         return result

@@ -130,3 +130,9 @@ def test_a_document_over_the_size_limit_is_refused_and_not_registered(client, tr
 def test_extensions_without_a_persisted_query_are_ignored(client, memorial):
     response = post(client, {"query": QUERY, "extensions": {"tracing": True}})
     assert response.json()["data"]["memorials"]["items"] == [{"title": "Rebecq"}]
+
+
+def test_a_document_answered_from_the_response_cache_is_registered_too(client, memorial):
+    post(client, {"query": QUERY})  # cached by an ordinary request
+    post(client, {"query": QUERY, "extensions": extensions(sha256(QUERY))})  # answered from the cache
+    assert get_persisted(client, sha256(QUERY)).json()["data"]["memorials"]["items"] == [{"title": "Rebecq"}]
