@@ -12,6 +12,13 @@ from ..helpers import brussels, data_of, make_image, publish_child
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _no_response_cache(settings):
+    """These tests count what resolving costs; an answer from the response cache would cost nothing."""
+    settings.GRAPHQL_RESPONSE_CACHE = False
+
+
 ITEMS = 50
 IMAGE = """heroImage { altText caption photoCredit url srcSet(sizes: [320, 640], format: "webp")
                      rendition(width: 640) { url width } }"""
