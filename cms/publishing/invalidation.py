@@ -38,6 +38,14 @@ SERVED_MODELS = [
     settings.WAGTAILIMAGES_IMAGE_MODEL,
     "wagtaildocs.Document",
     "wagtailredirects.Redirect",
+    # The register: records and the inline rows saved with them (names, crew, documents) and burials.
+    "register.Person",
+    "register.NameVariant",
+    "register.Cemetery",
+    "register.Burial",
+    "register.AircraftLoss",
+    "register.CrewMember",
+    "register.LossDocument",
 ]
 
 # Page fields that ``save_revision`` and page locking write: the live content does not change.
