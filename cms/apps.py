@@ -10,9 +10,11 @@ class CmsConfig(AppConfig):
         from .graphql.blocks import install_safe_block_types
         from .graphql.page_types import restrict_page_fields
         from .publishing import events as publishing_events
+        from .publishing import renditions
         from .translation import signals
 
         install_safe_block_types()
         restrict_page_fields()
         signals.connect()
         publishing_events.connect()  # publish notifications to frontends
+        renditions.connect()  # allowlisted renditions made on image save and page publish
