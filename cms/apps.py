@@ -10,7 +10,7 @@ class CmsConfig(AppConfig):
         from .graphql.blocks import install_safe_block_types
         from .graphql.page_types import restrict_page_fields
         from .publishing import events as publishing_events
-        from .publishing import invalidation
+        from .publishing import invalidation, renditions
         from .translation import signals
 
         install_safe_block_types()
@@ -18,3 +18,4 @@ class CmsConfig(AppConfig):
         signals.connect()
         publishing_events.connect()  # publish notifications to frontends
         invalidation.connect()  # the API's response cache
+        renditions.connect()  # allowlisted renditions made on image save and page publish

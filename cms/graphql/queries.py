@@ -15,6 +15,7 @@ from grapple.utils import get_paginated_result
 from wagtail.models import Page
 
 from pages.models import EventPage, HistoryPage, MemorialPage, NewsPage, OrganisationSettings
+from pages.models.images import prefetch_images
 
 from .limits import check_search_query
 from .locales import locales_by_code, resolve_locale
@@ -66,7 +67,7 @@ def _paginate(info, queryset, page, per_page, order, default_order):
     terms = [term.strip() for term in order.split(",")] if order else default_order
     per_page = per_page or grapple_settings.PAGE_SIZE
     result = get_paginated_result(with_related(queryset.order_by(*terms, "pk")), page, per_page)
-    result.items = attach_translations(info, result.items)
+    result.items = attach_translations(info, prefetch_images(list(result.items)))  # specific() pages need it
     return result
 
 
@@ -261,4 +262,4 @@ def _specific_in_order(pages):
     """The specific version of each page, in the given order, with one query per page type."""
     specific = Page.objects.filter(pk__in=[page.pk for page in pages]).select_related("locale").specific()
     by_pk = {page.pk: page for page in specific}
-    return [by_pk[page.pk] for page in pages if page.pk in by_pk]
+    return prefetch_images([by_pk[page.pk] for page in pages if page.pk in by_pk])

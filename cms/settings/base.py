@@ -339,6 +339,9 @@ GRAPHQL_CACHE_STALE_WHILE_REVALIDATE = env_int("GRAPHQL_CACHE_STALE_WHILE_REVALI
 GRAPHQL_PERSISTED_QUERY_TIMEOUT = env_int("GRAPHQL_PERSISTED_QUERY_TIMEOUT", 30 * 24 * 3600)
 # Parsed and validated documents kept per process (cms/graphql/documents.py).
 GRAPHQL_DOCUMENT_CACHE_SIZE = env_int("GRAPHQL_DOCUMENT_CACHE_SIZE", 500)
+# Every allowlisted rendition is made in the background when an image is saved or a page published
+# (cms/publishing/renditions.py), so API requests find them ready.
+RENDITIONS_PREGENERATE = env_bool("RENDITIONS_PREGENERATE", True)
 
 GRAPPLE = {
     "APPS": {"pages": ""},

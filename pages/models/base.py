@@ -29,6 +29,8 @@ from wagtail.models import Page, Site
 from wagtail_headless_preview.models import HeadlessMixin, PagePreview, get_client_root_url_from_site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .images import prefetch_images
+
 # Page's own fields: text is translated; the slug and menu flag stay in step with the source.
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -251,7 +253,8 @@ def visible_in_locale(pages, locale_id):
     """The live, public versions of ``pages`` in ``locale_id``, in the given order.
 
     One rule for untranslated pages everywhere: a page with no live version in that language
-    is left out, as listings leave it out. One query, plus one per specific page type.
+    is left out, as listings leave it out. One query, plus one per specific page type, plus a few for
+    their images (``prefetch_images``), however many pages.
     """
     pages = [page for page in pages if page is not None]
     if not pages:
@@ -269,4 +272,4 @@ def visible_in_locale(pages, locale_id):
         if page.translation_key in by_key and page.translation_key not in seen:
             seen.add(page.translation_key)  # two language versions of one page count once
             result.append(by_key[page.translation_key])
-    return result
+    return prefetch_images(result)
