@@ -58,24 +58,30 @@ def backup(tmp_path, name="site.tar.gz"):
     return tmp_path / name
 
 
-def rewrite(archive, target, change):
-    """Copy ``archive`` to ``target`` member by member; ``change(name, data)`` returns new bytes, or None to drop."""
+def rewrite(archive, target, change=lambda name, data: data, extra=()):
+    """Copy ``archive`` to ``target`` member by member; ``change(name, data)`` returns new bytes, or None to drop.
+
+    ``extra`` is a list of ``(name, bytes)`` members to append.
+    """
     with tarfile.open(archive, "r:gz") as source, tarfile.open(target, "w:gz") as copy:
-        for member in source.getmembers():
-            data = change(member.name, source.extractfile(member).read())
+        members = [(member, source.extractfile(member).read()) for member in source.getmembers()]
+        for member, data in [*members, *((tarfile.TarInfo(name), data) for name, data in extra)]:
+            data = change(member.name, data)
             if data is not None:
                 member.size = len(data)
                 copy.addfile(member, io.BytesIO(data))
     return target
 
 
-def with_manifest(**changes):
-    """A ``rewrite`` change that edits the manifest's JSON and keeps every file as it is."""
+def edit_manifest(edit):
+    """A ``rewrite`` change that lets ``edit`` alter the manifest (a dict) and keeps every file as it is."""
 
     def change(name, data):
         if name != "manifest.json":
             return data
-        return json.dumps({**json.loads(data), **changes}).encode()
+        manifest = json.loads(data)
+        edit(manifest)
+        return json.dumps(manifest).encode()
 
     return change
 
@@ -126,67 +132,82 @@ def test_backup_names_the_archive_by_date_in_a_directory_and_never_overwrites(si
         call_command("backup", output=str(settings.MEDIA_ROOT), stdout=io.StringIO())
 
 
-def image_member(name, data):
+def is_image(name):
     return name.startswith("media/original_images/")
 
 
-BAD_ARCHIVES = {
-    "truncated": (
-        lambda archive, target: target.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2]),
-        "damaged or truncated",
-    ),
-    "not an archive": (lambda archive, target: target.write_text("name,date\n"), "damaged or truncated"),
-    "wrong checksum": (
-        lambda archive, target: rewrite(
-            archive, target, lambda name, data: bytes(255 - b for b in data) if image_member(name, data) else data
-        ),
-        r"is corrupt: media/original_images/.* does not match",
-    ),
-    "missing manifest": (
-        lambda archive, target: rewrite(archive, target, lambda name, data: None if name == "manifest.json" else data),
-        "has no manifest.json",
-    ),
-    "missing file": (
-        lambda archive, target: rewrite(archive, target, lambda name, data: None if image_member(name, data) else data),
-        r"is incomplete: media/original_images/.* is listed in the manifest but missing",
-    ),
-    "foreign archive": (
-        lambda archive, target: rewrite(
-            archive, target, with_manifest(format="someone-elses-backup")
-        ),
-        "is not a backup of this CMS",
-    ),
-    "escaping path": (
-        lambda archive, target: rewrite(archive, target, lambda name, data: data)
-        and _add_member(target, "media/../../evil.txt"),
-        "unexpected entry 'media/../../evil.txt'",
-    ),
-    "newer code": (
-        lambda archive, target: rewrite(archive, target, with_manifest(migrations={"pages": ["9999_from_the_future"]})),
-        r"made by a newer version of the CMS \(migrations unknown here: pages.9999_from_the_future\)",
-    ),
-}
+def truncated(archive, target):
+    target.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
 
 
-def _add_member(target, name):
-    """Append a member to a finished archive (re-written, since gzip archives cannot be appended to)."""
-    with tarfile.open(target, "r:gz") as source:
-        members = [(member, source.extractfile(member).read()) for member in source.getmembers()]
-    with tarfile.open(target, "w:gz") as copy:
-        for member, data in [*members, (tarfile.TarInfo(name), b"x")]:
-            member.size = len(data)
-            copy.addfile(member, io.BytesIO(data))
-    return target
+def not_an_archive(archive, target):
+    target.write_text("name,date\n")
 
 
-@pytest.mark.parametrize("kind", BAD_ARCHIVES)
-def test_a_bad_archive_is_refused_and_changes_nothing(site, tmp_path, kind):
-    make_bad, message = BAD_ARCHIVES[kind]
-    archive = backup(tmp_path)
+def tampered_image(archive, target):
+    rewrite(archive, target, lambda name, data: bytes(255 - b for b in data) if is_image(name) else data)
+
+
+def without_manifest(archive, target):
+    rewrite(archive, target, lambda name, data: None if name == "manifest.json" else data)
+
+
+def without_image(archive, target):
+    rewrite(archive, target, lambda name, data: None if is_image(name) else data)
+
+
+def foreign_manifest(archive, target):
+    rewrite(archive, target, edit_manifest(lambda manifest: manifest.update(format="someone-elses-backup")))
+
+
+def escaping_path(archive, target):
+    rewrite(archive, target, extra=[("media/../../evil.txt", b"x")])
+
+
+def from_newer_code(archive, target):
+    rewrite(archive, target, edit_manifest(lambda manifest: manifest["migrations"]["pages"].append("9999_future")))
+
+
+def from_other_engine(archive, target):
+    other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
+    rewrite(archive, target, edit_manifest(lambda manifest: manifest["database"].update(vendor=other)))
+
+
+ENGINES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+BAD_ARCHIVES = [
+    (truncated, "damaged or truncated"),
+    (not_an_archive, "damaged or truncated"),
+    (tampered_image, r"is corrupt: media/original_images/.* does not match the size and checksum in its manifest"),
+    (without_manifest, "has no manifest.json: it is not a complete backup"),
+    (without_image, r"is incomplete: media/original_images/.* is listed in the manifest but missing"),
+    (foreign_manifest, "is not a backup of this CMS"),
+    (escaping_path, "unexpected entry 'media/../../evil.txt'"),
+    (from_newer_code, r"made by a newer version of the CMS \(migrations unknown here: pages.9999_future\)"),
+    (from_other_engine, "database; this site runs on"),
+]
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    return tmp_path_factory.mktemp("archives")
+
+
+@pytest.fixture
+def good_archive(site, archives):
+    """One real backup for the whole module: the bad archives are made from it (backups are slow to make)."""
+    archive = archives / "good.tar.gz"
+    if not archive.exists():
+        call_command("backup", output=str(archive), stdout=io.StringIO())
+    return archive
+
+
+@pytest.mark.parametrize(("make_bad", "message"), BAD_ARCHIVES, ids=[make.__name__ for make, _ in BAD_ARCHIVES])
+def test_a_bad_archive_is_refused_and_changes_nothing(site, good_archive, tmp_path, make_bad, message):
     bad = tmp_path / "bad.tar.gz"
-    make_bad(archive, bad)
+    make_bad(good_archive, bad)
     page, _ = site
-    page.title = "Edited after the backup"
+    page.title = "Edited after the backup"  # so that a restore that went through would show
     page.save_revision().publish()
     before = state()
 
@@ -194,28 +215,20 @@ def test_a_bad_archive_is_refused_and_changes_nothing(site, tmp_path, kind):
         call_command("restore", str(bad), yes=True, stdout=io.StringIO())
 
     assert state() == before
-    assert not list(tmp_path.glob(".media-restore-*"))
+    assert not list(tmp_path.glob(".media-restore-*"))  # staging cleaned up
     assert not (tmp_path / "evil.txt").exists()
 
 
-def test_an_archive_of_another_database_engine_is_refused(site, tmp_path):
+def test_the_engine_mismatch_names_both_engines(site, good_archive, tmp_path):
+    bad = tmp_path / "bad.tar.gz"
+    from_other_engine(good_archive, bad)
     other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
-    bad = rewrite(backup(tmp_path), tmp_path / "bad.tar.gz", with_manifest(database={"vendor": other, "file": "x"}))
-    # The file the manifest names must exist in its list: point it at the real dump under the other vendor.
-    with tarfile.open(backup(tmp_path, "again.tar.gz")) as tar:
-        dump = json.loads(tar.extractfile("manifest.json").read())["database"]["file"]
-    bad = rewrite(bad, tmp_path / "bad2.tar.gz", with_manifest(database={"vendor": other, "file": dump}))
-    before = state()
-
-    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
-    expected = f"holds a {names[other]} database; this site runs on {names[connection.vendor]}"
+    expected = f"holds a {ENGINES[other]} database; this site runs on {ENGINES[connection.vendor]}"
     with pytest.raises(CommandError, match=expected):
         call_command("restore", str(bad), yes=True, stdout=io.StringIO())
-    assert state() == before
 
 
-def test_restore_asks_first_and_a_no_changes_nothing(site, tmp_path, monkeypatch):
-    archive = backup(tmp_path)
+def test_restore_asks_first_and_a_no_changes_nothing(site, good_archive, monkeypatch):
     page, _ = site
     page.title = "Edited after the backup"
     page.save_revision().publish()
@@ -223,7 +236,7 @@ def test_restore_asks_first_and_a_no_changes_nothing(site, tmp_path, monkeypatch
     monkeypatch.setattr("builtins.input", lambda prompt: "no")
 
     out = io.StringIO()
-    call_command("restore", str(archive), stdout=out)
+    call_command("restore", str(good_archive), stdout=out)
 
     assert "This replaces the whole database" in out.getvalue()
     assert "Restore cancelled; nothing was changed." in out.getvalue()
