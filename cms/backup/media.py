@@ -23,6 +23,11 @@ def media_files(root):
     return files, skipped
 
 
+def count_media_files(count):
+    """``'1 media file'``, ``'3 media files'``: for the commands' reports."""
+    return f"{count} media file{'' if count == 1 else 's'}"
+
+
 def check_swappable(root):
     """The media directory is replaced by a rename, which a mount point cannot take: refuse before any change."""
     if Path(root).is_mount():

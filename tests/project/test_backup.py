@@ -243,6 +243,18 @@ def test_restore_asks_first_and_a_no_changes_nothing(site, good_archive, monkeyp
     assert state() == before
 
 
+def test_restore_without_anyone_to_answer_needs_yes(site, good_archive, monkeypatch):
+    before = state()
+
+    def no_terminal(prompt):
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", no_terminal)
+    with pytest.raises(CommandError, match="No confirmation could be read: run again with --yes. Nothing was changed."):
+        call_command("restore", str(good_archive), stdout=io.StringIO())
+    assert state() == before
+
+
 def test_a_missing_archive_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="No such backup archive"):
         call_command("restore", str(tmp_path / "nowhere.tar.gz"), yes=True)

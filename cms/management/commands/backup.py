@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.backup import BackupError
 from cms.backup.create import create_backup
+from cms.backup.media import count_media_files
 
 
 class Command(BaseCommand):
@@ -25,6 +26,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backup written to {result.path} ({result.size} bytes): "
-                f"the database and {result.media_count} media files."
+                f"the database and {count_media_files(result.media_count)}."
             )
         )

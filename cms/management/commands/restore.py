@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from cms.backup import BackupError
+from cms.backup.media import count_media_files
 from cms.backup.restore import VerifiedBackup
 
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
-                f"Restored the backup of {result.created_at}: the database and {result.media_count} media files."
+                f"Restored the backup of {result.created_at}: the database and {count_media_files(result.media_count)}."
             )
         )
         if result.pending_migrations:
@@ -49,5 +50,5 @@ class Command(BaseCommand):
         )
         try:
             return input("Type 'yes' to continue: ").strip().lower() == "yes"
-        except EOFError:  # no terminal: --yes is needed
-            return False
+        except EOFError:  # no one to answer (a script, a cron job): refuse loudly rather than succeed doing nothing
+            raise BackupError("No confirmation could be read: run again with --yes. Nothing was changed.") from None
