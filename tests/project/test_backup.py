@@ -25,6 +25,19 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 NEWS = "{ newsItems { items { title } } }"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _leave_the_migrated_data_behind(django_db_blocker):
+    """Reload what the migrations made once the module is done, as its serialized rollback does before each test.
+
+    Each test ends with a flush that empties every table; a later transactional test without serialized rollback
+    would otherwise find no root page, locales or groups.
+    """
+    yield
+    with django_db_blocker.unblock():
+        if serialized := getattr(connection, "_test_serialized_contents", None):
+            connection.creation.deserialize_db_from_string(serialized)
+
+
 @pytest.fixture
 def site(tree):
     """A news item with a hero image, published, then edited again as a draft (two revisions)."""
