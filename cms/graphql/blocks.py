@@ -7,9 +7,11 @@ from grapple.types.streamfield import StreamFieldInterface
 from wagtail import blocks
 from wagtail.models import Page
 
+from pages.models.base import readable
+
 
 class PageChooserBlock(graphene.ObjectType):
-    """A chosen page; null when readers may not see it (draft, unpublished, private)."""
+    """A chosen page; null when readers may not see it (draft, unpublished, expired, private)."""
 
     page = graphene.Field(get_page_interface)
 
@@ -19,7 +21,7 @@ class PageChooserBlock(graphene.ObjectType):
     def resolve_page(self, info, **kwargs):
         if self.value is None:
             return None
-        return Page.objects.live().public().filter(pk=self.value.pk).specific().first()
+        return readable(Page.objects.filter(pk=self.value.pk)).specific().first()
 
 
 def install_safe_block_types():
