@@ -45,8 +45,10 @@ def _returns_pages(field_type) -> bool:
     if callable(field_type) and not isinstance(field_type, type):
         field_type = field_type()  # lazy types, e.g. grapple's get_page_interface
     interface = get_page_interface()
-    return isinstance(field_type, type) and issubclass(field_type, graphene.ObjectType | graphene.Interface) and (
-        field_type is interface or interface in getattr(field_type._meta, "interfaces", ())
+    return (
+        isinstance(field_type, type)
+        and issubclass(field_type, graphene.ObjectType | graphene.Interface)
+        and (field_type is interface or interface in getattr(field_type._meta, "interfaces", ()))
     )
 
 
