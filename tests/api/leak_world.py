@@ -120,9 +120,14 @@ def _restricted(restriction_type, **options):
 
 
 def _alias_of_hidden(parent, page):
-    """An alias beside its source; the source is login-restricted, the alias itself is not."""
-    source = _restricted(PageViewRestriction.LOGIN)(parent, page)[0]
+    """An alias beside its source, made while the source was public; the source is restricted afterwards.
+
+    Wagtail copies a source's restrictions to an alias only when the alias is made, so the alias
+    itself stays public: only the rule "an alias is hidden when its source is" hides it.
+    """
+    source = publish_child(parent, page)
     alias = source.create_alias(parent=parent, update_slug=f"{source.slug}-alias")
+    PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.LOGIN)
     return [source, alias]
 
 
