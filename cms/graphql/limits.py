@@ -22,6 +22,10 @@ ORDERINGS_BY_ROOT_FIELD = {
     "historyArticles": PAGE_ORDERINGS | orderings("period_start"),
     "events": PAGE_ORDERINGS | orderings("start"),
     "newsItems": PAGE_ORDERINGS | orderings("date"),
+    # Grapple's other listings, which are not pages ("title" would reach order_by and fail there).
+    "collections": orderings("name", "path"),
+    "sites": orderings("hostname", "site_name"),
+    "tags": orderings("name", "slug"),
 }
 
 
@@ -79,7 +83,9 @@ class LimitsMiddleware:
         if "per_page" in kwargs:
             check_page_size(kwargs["per_page"], "perPage")
         if isinstance(kwargs.get("order"), str):
-            check_order(kwargs["order"], allowed_orderings(info))
+            # Passed on normalised: grapple and our listings split on commas, and an empty term ("",
+            # "title,") would reach ``order_by`` as a field named "".
+            kwargs["order"] = ",".join(check_order(kwargs["order"], allowed_orderings(info))) or None
         if kwargs.get("search_query"):
             check_search_query(kwargs["search_query"])
         return next(root, info, **kwargs)

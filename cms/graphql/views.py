@@ -11,6 +11,9 @@ HTTP 400 and a GraphQL error naming the limit, before any resolver runs, so it c
 Bad requests: anything the view cannot read (malformed or non-object JSON, a batch, an unsupported
 content type, an oversized body, a ``query`` that is not a string…) gets a 4xx JSON answer
 ``{"errors": [{"message": …, "extensions": {"code": "BAD_REQUEST"…}}]}``, never a 500.
+
+Failures that are not the client's (``errors.py``): a database outage is a 503 with ``Retry-After``; any
+other exception from a resolver is logged and reported without its text.
 """
 
 import json
@@ -23,6 +26,7 @@ from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
 from graphql import ExecutionResult, GraphQLError, parse
 
+from .errors import format_error, raise_if_database_unavailable
 from .preview import asks_for_preview_token, mark_preview_request, used_preview_token
 from .validation import check_size, current_limits, is_token_limit_error, token_limit_error, validation_rules
 
@@ -38,6 +42,7 @@ CODES = {
     405: "METHOD_NOT_ALLOWED",
     413: "PAYLOAD_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
+    503: "SERVICE_UNAVAILABLE",
 }
 
 
@@ -71,7 +76,7 @@ class GraphQLView(BaseGraphQLView):
         if isinstance(error, HttpError):
             code = CODES.get(error.response.status_code, "BAD_REQUEST")
             return {"message": error.message, "extensions": {"code": code}}
-        return BaseGraphQLView.format_error(error)
+        return format_error(error)
 
     def parse_body(self, request):
         content_type = self.get_content_type(request)
@@ -126,7 +131,9 @@ class GraphQLView(BaseGraphQLView):
         # graphene-django parses again (cheap now that the document is known to be small) and validates
         # with these rules; the view instance is per request, so setting them here is safe.
         self.validation_rules = validation_rules(limits)
-        return super().execute_graphql_request(request, data, query, variables, operation_name, show_graphiql)
+        result = super().execute_graphql_request(request, data, query, variables, operation_name, show_graphiql)
+        raise_if_database_unavailable(request, result)
+        return result
 
 
 def check_types(query, variables, operation_name) -> None:

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database outage raised by a view becomes a 503 with Retry-After, not a 500 (cms/middleware.py).
+    "cms.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware, as wagtail-localize asks.
     "django.middleware.locale.LocaleMiddleware",
@@ -342,6 +344,7 @@ GRAPHENE = {
     "MIDDLEWARE": [
         "grapple.middleware.GrappleMiddleware",  # without it grapple's per-field middleware never runs
         "cms.graphql.limits.LimitsMiddleware",
+        "cms.graphql.arguments.ArgumentsMiddleware",
     ],
 }
 
