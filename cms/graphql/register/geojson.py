@@ -98,8 +98,8 @@ def cemetery_markers(locale) -> list[Marker]:
 def crash_site_markers(locale) -> list[Marker]:
     losses = AircraftLoss.source_rows().filter(latitude__isnull=False, longitude__isnull=False)
     return [
-        Marker("crash_site", row.external_id, row.latitude, row.longitude, str(row), row.text_row.crash_place,
-               register_id=row.external_id)
+        Marker("crash_site", row.external_id, row.latitude, row.longitude, f"{row.aircraft_type} {row.serial}".strip(),
+               row.text_row.crash_place, register_id=row.external_id)
         for row in prepare(losses, locale)
     ]  # fmt: skip
 
@@ -117,7 +117,8 @@ class MapQuery:
 
     def resolve_map(self, info, locale=None, layers=None):
         language = resolve_locale(info.context, locale)
-        wanted = {MapLayer.get(layer).value if not isinstance(layer, str) else layer for layer in layers or MapLayer}
+        chosen = MapLayer if layers is None else layers  # an empty list asks for no layer at all
+        wanted = {layer.value for layer in chosen}
         markers = []
         if MapLayer.MEMORIAL.value in wanted:
             markers += memorial_markers(info, language)
