@@ -65,6 +65,10 @@ def test_a_latin_search_finds_a_person_recorded_only_in_cyrillic(client, locales
     assert family_names(client, name="Сергей Петров") == []  # every word must match
 
 
+def test_blank_text_filters_filter_nothing(client, people):
+    assert family_names(client, name="  ", nationality="", unit="") == ["Dupré", "Ivanov", "O'Brien"]
+
+
 def test_a_name_without_letters_is_a_clear_error(client, people):
     status, body = gql(client, PEOPLE, {"name": "!!!"})
     assert status == 200

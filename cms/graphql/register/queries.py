@@ -66,8 +66,9 @@ def _order_by(order: str | None, default: list[str], aliases: dict[str, str] | N
 
 
 def _text_filter(value: str | None) -> str | None:
-    """A text filter, trimmed and within the search-term length; None when not given."""
-    return check_search_query(value) if value is not None else None
+    """A text filter, trimmed and within the search-term length; None when not given or blank (an empty
+    search box filters nothing)."""
+    return check_search_query(value) if value and value.strip() else None
 
 
 def _date_range(start, end, field: str, argument: str) -> Q:
