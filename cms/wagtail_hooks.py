@@ -2,6 +2,8 @@ from wagtail import hooks
 
 from .editing.conflicts import hold_stale_publish, remember_newer_revisions, warn_of_newer_revisions
 from .graphql.queries import CMSQuery
+from .graphql.register.geojson import MapQuery
+from .graphql.register.queries import RegisterQuery
 from .publishing import admin_hooks  # noqa: F401  (publish notifications in the admin)
 from .translation import status_hooks, workflow_hooks  # noqa: F401  (each registers its admin views)
 
@@ -15,3 +17,9 @@ hooks.register("after_edit_page", warn_of_newer_revisions)
 def put_cms_queries_first(query_mixins):
     """Our locale-aware root fields must win over grapple's fields of the same name."""
     query_mixins.insert(0, CMSQuery)
+
+
+@hooks.register("register_schema_query")
+def add_register_queries(query_mixins):
+    """The register's listings, lookups and map."""
+    query_mixins.extend([RegisterQuery, MapQuery])

@@ -20,6 +20,9 @@ ORDERINGS_BY_ROOT_FIELD = {
     "historyArticles": PAGE_ORDERINGS | orderings("period_start"),
     "events": PAGE_ORDERINGS | orderings("start"),
     "newsItems": PAGE_ORDERINGS | orderings("date"),
+    "people": orderings("family_name", "given_names", "death_date", "birth_date", "nationality"),
+    "aircraftLosses": orderings("loss_date", "serial", "squadron"),
+    "cemeteries": orderings("name", "municipality", "burial_count"),
 }
 
 

@@ -38,6 +38,36 @@ export type Scalars = {
   RichText: { input: string; output: string; }
 };
 
+/** An aircraft lost over Belgium: the aircraft, the date (partial), the crash site and the crew. */
+export type AircraftLoss = {
+  aircraftType: Scalars['String']['output'];
+  base: Scalars['String']['output'];
+  cause: Scalars['String']['output'];
+  crashPlace: Scalars['String']['output'];
+  crew: Array<CrewMember>;
+  /** Live ceremonies in the reader's language that remember this loss, latest first. */
+  events: Array<EventPage>;
+  /** The register's stable id, e.g. 'ja712'. */
+  id: Scalars['ID']['output'];
+  /** Of the crash site. */
+  latitude: Maybe<Scalars['Float']['output']>;
+  /** Of the crash site. */
+  longitude: Maybe<Scalars['Float']['output']>;
+  loss: Maybe<PartialDate>;
+  /** Live memorial pages in the reader's language that remember this loss. */
+  memorials: Array<MemorialPage>;
+  mission: Scalars['String']['output'];
+  reprisalNotes: Scalars['RichText']['output'];
+  serial: Scalars['String']['output'];
+  squadron: Scalars['String']['output'];
+  squadronCode: Scalars['String']['output'];
+};
+
+export type AircraftLossesResult = {
+  items: Array<AircraftLoss>;
+  pagination: PaginationType;
+};
+
 export type BlockQuoteBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
@@ -54,6 +84,18 @@ export type BooleanBlock = StreamFieldInterface & {
   value: Scalars['Boolean']['output'];
 };
 
+/** Where a person rests: cemetery, grave and inscription. */
+export type Burial = {
+  cemetery: Cemetery;
+  graveReference: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The text on the grave, as it is written. */
+  inscription: Scalars['String']['output'];
+  /** Language code, e.g. 'en' or 'ru'. */
+  inscriptionLanguage: Scalars['String']['output'];
+  person: Person;
+};
+
 export type CaptionedImageBlock = StreamFieldInterface & {
   altText: Scalars['String']['output'];
   blockType: Scalars['String']['output'];
@@ -64,6 +106,26 @@ export type CaptionedImageBlock = StreamFieldInterface & {
   id: Maybe<Scalars['String']['output']>;
   image: CustomImage;
   rawValue: Scalars['String']['output'];
+};
+
+export type CemeteriesResult = {
+  items: Array<Cemetery>;
+  pagination: PaginationType;
+};
+
+/** A cemetery, its coordinates (WGS 84) and its burials. */
+export type Cemetery = {
+  /** How many burials the register records here. */
+  burialCount: Scalars['Int']['output'];
+  burials: Array<Burial>;
+  id: Scalars['ID']['output'];
+  latitude: Maybe<Scalars['Float']['output']>;
+  longitude: Maybe<Scalars['Float']['output']>;
+  /** Live memorial pages in the reader's language that stand in this cemetery. */
+  memorials: Array<MemorialPage>;
+  municipality: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  notes: Scalars['RichText']['output'];
 };
 
 export type CharBlock = StreamFieldInterface & {
@@ -97,6 +159,16 @@ export type CollectionObjectType = {
   name: Scalars['String']['output'];
   numchild: Scalars['Int']['output'];
   path: Scalars['String']['output'];
+};
+
+/** A person aboard a lost aircraft: their role and what became of them. */
+export type CrewMember = {
+  /** As a person's fate, in this loss. */
+  fate: Scalars['String']['output'];
+  loss: AircraftLoss;
+  person: Person;
+  /** pilot, navigator, rear_gunner…; empty if not known. */
+  role: Scalars['String']['output'];
 };
 
 export type CustomImage = {
@@ -338,6 +410,7 @@ export type EventIndexPageSiblingsArgs = {
 };
 
 export type EventPage = PageInterface & {
+  aircraftLoss: Maybe<AircraftLoss>;
   ancestors: Array<PageInterface>;
   anniversary: Maybe<Scalars['Int']['output']>;
   body: Maybe<Array<Maybe<StreamFieldInterface>>>;
@@ -828,6 +901,39 @@ export type Locale = {
   name: Scalars['String']['output'];
 };
 
+export type MapFeature = {
+  geometry: PointGeometry;
+  /** Unique in the collection, e.g. 'cemetery-rebecq'. */
+  id: Scalars['String']['output'];
+  properties: MapFeatureProperties;
+  /** Always "Feature". */
+  type: Scalars['String']['output'];
+};
+
+export type MapFeatureCollection = {
+  features: Array<MapFeature>;
+  /** Always "FeatureCollection". */
+  type: Scalars['String']['output'];
+};
+
+export type MapFeatureProperties = {
+  /** The name to show, in the requested language. */
+  label: Scalars['String']['output'];
+  layer: MapLayer;
+  /** Where it is, in the requested language; may be empty. */
+  place: Scalars['String']['output'];
+  /** The register id of a cemetery or an aircraft loss; null for memorials. */
+  registerId: Maybe<Scalars['ID']['output']>;
+  /** A memorial's frontend path; null for other layers. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** What a feature marks. */
+export type MapLayer =
+  | 'CEMETERY'
+  | 'CRASH_SITE'
+  | 'MEMORIAL';
+
 export type MemorialIndexPage = PageInterface & {
   ancestors: Array<PageInterface>;
   children: Array<PageInterface>;
@@ -928,7 +1034,10 @@ export type MemorialIndexPageSiblingsArgs = {
 export type MemorialPage = PageInterface & {
   ancestors: Array<PageInterface>;
   body: Maybe<Array<Maybe<StreamFieldInterface>>>;
+  cemetery: Maybe<Cemetery>;
   children: Array<PageInterface>;
+  commemoratedLosses: Array<AircraftLoss>;
+  commemoratedPeople: Array<Person>;
   contentType: Scalars['String']['output'];
   country: Scalars['String']['output'];
   dedication: Scalars['RichText']['output'];
@@ -1046,6 +1155,12 @@ export type MemorialPagesResult = {
 export type MemorialRelatedHistory = {
   historyPage: Maybe<PageInterface>;
   id: Maybe<Scalars['ID']['output']>;
+};
+
+export type NameVariant = {
+  /** Another spelling, e.g. the original Cyrillic. */
+  name: Scalars['String']['output'];
+  note: Scalars['String']['output'];
 };
 
 export type NewsIndexPage = PageInterface & {
@@ -1508,6 +1623,16 @@ export type PaginationType = {
   totalPages: Scalars['PositiveInt']['output'];
 };
 
+/** A date known to the day, the month or only the year ("May 1944"). */
+export type PartialDate = {
+  /** The last day of the known period. */
+  end: Scalars['Date']['output'];
+  /** day, month or year. */
+  precision: Scalars['String']['output'];
+  /** The first day of the known period. */
+  start: Scalars['Date']['output'];
+};
+
 export type PartnerBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   blocks: Array<StreamFieldInterface>;
@@ -1516,6 +1641,46 @@ export type PartnerBlock = StreamFieldInterface & {
   name: Scalars['String']['output'];
   rawValue: Scalars['String']['output'];
   url: Scalars['String']['output'];
+};
+
+export type PeopleResult = {
+  items: Array<Person>;
+  pagination: PaginationType;
+};
+
+/** A person in the register: names, service, life dates, fate and where they rest. */
+export type Person = {
+  biography: Scalars['RichText']['output'];
+  birth: Maybe<PartialDate>;
+  birthPlace: Scalars['String']['output'];
+  burials: Array<Burial>;
+  /** The aircraft this person was aboard. */
+  crewPlaces: Array<CrewMember>;
+  death: Maybe<PartialDate>;
+  deathPlace: Scalars['String']['output'];
+  familyName: Scalars['String']['output'];
+  /** killed, died_of_wounds, executed, missing, survived, evaded or prisoner; empty if not known. */
+  fate: Scalars['String']['output'];
+  givenNames: Scalars['String']['output'];
+  /** The register's stable id, e.g. 'person-3f2a9c1b7d4e'. */
+  id: Scalars['ID']['output'];
+  /** Live memorial pages in the reader's language that name this person. */
+  memorials: Array<MemorialPage>;
+  nameVariants: Array<NameVariant>;
+  nationality: Scalars['String']['output'];
+  rank: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  serviceNumber: Scalars['String']['output'];
+  /** Where these facts come from, one source a line. */
+  sources: Scalars['String']['output'];
+  unit: Scalars['String']['output'];
+};
+
+export type PointGeometry = {
+  /** [longitude, latitude], WGS 84 decimal degrees. */
+  coordinates: Array<Scalars['Float']['output']>;
+  /** Always "Point". */
+  type: Scalars['String']['output'];
 };
 
 export type ProgrammeItemBlock = StreamFieldInterface & {
@@ -1530,10 +1695,20 @@ export type ProgrammeItemBlock = StreamFieldInterface & {
 };
 
 export type Query = {
+  /** One aircraft loss by id; null if there is none. */
+  aircraftLoss: Maybe<AircraftLoss>;
+  /** Aircraft losses, earliest first unless `order` says otherwise. */
+  aircraftLosses: AircraftLossesResult;
+  /** Cemeteries with their burial counts, by municipality and name unless `order` says otherwise. */
+  cemeteries: CemeteriesResult;
+  /** One cemetery by id; null if there is none. */
+  cemetery: Maybe<Cemetery>;
   /** Ceremonies: upcoming ones soonest first, past ones latest first. */
   events: EventPagesResult;
   historyArticles: HistoryPagesResult;
   locales: Array<Locale>;
+  /** Memorials, cemeteries and crash sites with coordinates, as a GeoJSON FeatureCollection. */
+  map: MapFeatureCollection;
   memorials: MemorialPagesResult;
   /** The top-level pages marked 'show in menus', in tree order. */
   menu: Array<PageInterface>;
@@ -1544,8 +1719,46 @@ export type Query = {
   page: Maybe<PageInterface>;
   /** Live pages of any type in one language. */
   pages: PagesResult;
+  /** People in the register, by family name unless `order` says otherwise. */
+  people: PeopleResult;
+  /** One person by id; null if there is none. */
+  person: Maybe<Person>;
   /** Full-text search across live pages in one language, best match first. */
   search: PagesResult;
+};
+
+
+export type QueryAircraftLossArgs = {
+  id: Scalars['ID']['input'];
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAircraftLossesArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+  lostFrom?: InputMaybe<Scalars['Date']['input']>;
+  lostTo?: InputMaybe<Scalars['Date']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['PositiveInt']['input']>;
+  perPage?: InputMaybe<Scalars['PositiveInt']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  serial?: InputMaybe<Scalars['String']['input']>;
+  squadron?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCemeteriesArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+  municipality?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['PositiveInt']['input']>;
+  perPage?: InputMaybe<Scalars['PositiveInt']['input']>;
+};
+
+
+export type QueryCemeteryArgs = {
+  id: Scalars['ID']['input'];
+  locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1565,6 +1778,12 @@ export type QueryHistoryArticlesArgs = {
   page?: InputMaybe<Scalars['PositiveInt']['input']>;
   perPage?: InputMaybe<Scalars['PositiveInt']['input']>;
   site?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMapArgs = {
+  layers?: InputMaybe<Array<MapLayer>>;
+  locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1617,6 +1836,27 @@ export type QueryPagesArgs = {
   page?: InputMaybe<Scalars['PositiveInt']['input']>;
   perPage?: InputMaybe<Scalars['PositiveInt']['input']>;
   site?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPeopleArgs = {
+  cemetery?: InputMaybe<Scalars['ID']['input']>;
+  diedFrom?: InputMaybe<Scalars['Date']['input']>;
+  diedTo?: InputMaybe<Scalars['Date']['input']>;
+  fate?: InputMaybe<Scalars['String']['input']>;
+  locale?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  nationality?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['PositiveInt']['input']>;
+  perPage?: InputMaybe<Scalars['PositiveInt']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+  locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1775,6 +2015,32 @@ export type UrlBlock = StreamFieldInterface & {
   rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
+
+export type AircraftLossesQueryVariables = Exact<{
+  locale?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['PositiveInt']['input']>;
+  perPage?: InputMaybe<Scalars['PositiveInt']['input']>;
+  serial?: InputMaybe<Scalars['String']['input']>;
+  squadron?: InputMaybe<Scalars['String']['input']>;
+  lostFrom?: InputMaybe<Scalars['Date']['input']>;
+  lostTo?: InputMaybe<Scalars['Date']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AircraftLossesQuery = { aircraftLosses: { items: Array<AircraftLossCardFragment>, pagination: PaginationFragment } };
+
+export type CemeteriesQueryVariables = Exact<{
+  locale?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['PositiveInt']['input']>;
+  perPage?: InputMaybe<Scalars['PositiveInt']['input']>;
+  municipality?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CemeteriesQuery = { cemeteries: { items: Array<CemeteryCardFragment>, pagination: PaginationFragment } };
 
 export type EventsQueryVariables = Exact<{
   when?: EventTime;
@@ -2407,6 +2673,14 @@ export type NewsPageFieldsFragment = { date: string, summary: string, heroImage:
 
 export type PaginationFragment = { total: number, count: number, perPage: number, currentPage: number, prevPage: number | null, nextPage: number | null, totalPages: number };
 
+export type PartialDateFieldsFragment = { start: string, end: string, precision: string };
+
+export type PersonCardFragment = { id: string, familyName: string, givenNames: string, rank: string, unit: string, nationality: string, fate: string, birth: PartialDateFieldsFragment | null, death: PartialDateFieldsFragment | null, nameVariants: Array<{ name: string, note: string }>, burials: Array<{ graveReference: string, cemetery: { id: string, name: string } }> };
+
+export type AircraftLossCardFragment = { id: string, aircraftType: string, serial: string, squadronCode: string, squadron: string, mission: string, cause: string, crashPlace: string, latitude: number | null, longitude: number | null, loss: PartialDateFieldsFragment | null, crew: Array<{ role: string, fate: string, person: { id: string, familyName: string, givenNames: string } }>, memorials: Array<PageLink_MemorialPage_Fragment>, events: Array<PageLink_EventPage_Fragment> };
+
+export type CemeteryCardFragment = { id: string, name: string, municipality: string, latitude: number | null, longitude: number | null, burialCount: number, memorials: Array<PageLink_MemorialPage_Fragment> };
+
 type Translations_EventIndexPage_Fragment = { locale: string, translations: Array<PageLink_EventIndexPage_Fragment | PageLink_EventPage_Fragment | PageLink_HistoryIndexPage_Fragment | PageLink_HistoryPage_Fragment | PageLink_HomePage_Fragment | PageLink_MemorialIndexPage_Fragment | PageLink_MemorialPage_Fragment | PageLink_NewsIndexPage_Fragment | PageLink_NewsPage_Fragment | PageLink_Page_Fragment> };
 
 type Translations_EventPage_Fragment = { locale: string, translations: Array<PageLink_EventIndexPage_Fragment | PageLink_EventPage_Fragment | PageLink_HistoryIndexPage_Fragment | PageLink_HistoryPage_Fragment | PageLink_HomePage_Fragment | PageLink_MemorialIndexPage_Fragment | PageLink_MemorialPage_Fragment | PageLink_NewsIndexPage_Fragment | PageLink_NewsPage_Fragment | PageLink_Page_Fragment> };
@@ -2552,12 +2826,37 @@ export type PageTranslationsQuery = { page: (
     & Translations_Page_Fragment
   ) | null };
 
+export type PeopleQueryVariables = Exact<{
+  locale?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<Scalars['PositiveInt']['input']>;
+  perPage?: InputMaybe<Scalars['PositiveInt']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  nationality?: InputMaybe<Scalars['String']['input']>;
+  fate?: InputMaybe<Scalars['String']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+  cemetery?: InputMaybe<Scalars['ID']['input']>;
+  diedFrom?: InputMaybe<Scalars['Date']['input']>;
+  diedTo?: InputMaybe<Scalars['Date']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PeopleQuery = { people: { items: Array<PersonCardFragment>, pagination: PaginationFragment } };
+
 export type PreviewQueryVariables = Exact<{
   token: Scalars['String']['input'];
 }>;
 
 
 export type PreviewQuery = { page: PageDetail_EventIndexPage_Fragment | PageDetail_EventPage_Fragment | PageDetail_HistoryIndexPage_Fragment | PageDetail_HistoryPage_Fragment | PageDetail_HomePage_Fragment | PageDetail_MemorialIndexPage_Fragment | PageDetail_MemorialPage_Fragment | PageDetail_NewsIndexPage_Fragment | PageDetail_NewsPage_Fragment | PageDetail_Page_Fragment | null };
+
+export type RegisterMapQueryVariables = Exact<{
+  locale?: InputMaybe<Scalars['String']['input']>;
+  layers?: InputMaybe<Array<MapLayer> | MapLayer>;
+}>;
+
+
+export type RegisterMapQuery = { map: { type: string, features: Array<{ type: string, id: string, geometry: { type: string, coordinates: Array<number> }, properties: { layer: MapLayer, label: string, place: string, url: string | null, registerId: string | null } }> } };
 
 export type SearchQueryVariables = Exact<{
   query: Scalars['String']['input'];

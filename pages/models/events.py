@@ -135,6 +135,9 @@ class EventPage(GeoLocated, BasePage):
         GraphQLStreamfield("body", required=True),
         GraphQLStreamfield("report", required=True),
         GraphQLStreamfield("gallery", required=True),
+        lambda: GraphQLField(
+            "aircraft_loss", "cms.graphql.register.types.AircraftLossType", source="api_aircraft_loss"
+        ),
     ]
 
     translatable_fields = [
@@ -175,6 +178,11 @@ class EventPage(GeoLocated, BasePage):
         if typed is None and self.aircraft_loss_id:
             return self.aircraft_loss.loss
         return typed
+
+    def api_aircraft_loss(self, info=None, **kwargs):
+        """The aircraft loss the ceremony remembers, with its text in this page's language."""
+        loss = self.aircraft_loss
+        return loss.read_in([loss], self.locale)[0] if loss else None
 
     @property
     def start_local(self):

@@ -3,6 +3,7 @@
 from django.db import models
 from grapple.models import (
     GraphQLCollection,
+    GraphQLField,
     GraphQLImage,
     GraphQLPage,
     GraphQLRichText,
@@ -153,6 +154,23 @@ class MemorialPage(GeoLocated, BasePage):
             GraphQLPage, "related_history", source="api_related_history", required=True, item_required=True
         ),
         GraphQLCollection(GraphQLPage, "events", source="api_events", required=True, item_required=True),
+        GraphQLCollection(
+            GraphQLField,
+            "commemorated_people",
+            "cms.graphql.register.types.PersonType",
+            source="api_commemorated_people",
+            required=True,
+            item_required=True,
+        ),
+        GraphQLCollection(
+            GraphQLField,
+            "commemorated_losses",
+            "cms.graphql.register.types.AircraftLossType",
+            source="api_commemorated_losses",
+            required=True,
+            item_required=True,
+        ),
+        lambda: GraphQLField("cemetery", "cms.graphql.register.types.CemeteryType", source="api_cemetery"),
     ]
 
     translatable_fields = [
@@ -187,6 +205,21 @@ class MemorialPage(GeoLocated, BasePage):
         for name in ("commemorated_people", "commemorated_losses"):
             for record in getattr(self, name).all():
                 require_source_record(record, name)
+
+    def api_commemorated_people(self, info=None, **kwargs):
+        """The people this memorial names, with their text in this page's language."""
+        people = self.commemorated_people.all()
+        return people.model.read_in(people, self.locale)
+
+    def api_commemorated_losses(self, info=None, **kwargs):
+        """The aircraft losses this memorial remembers, with their text in this page's language."""
+        losses = self.commemorated_losses.all()
+        return losses.model.read_in(losses, self.locale)
+
+    def api_cemetery(self, info=None, **kwargs):
+        """The cemetery the memorial stands in, with its text in this page's language."""
+        cemetery = self.cemetery
+        return cemetery.read_in([cemetery], self.locale)[0] if cemetery else None
 
     def api_related_history(self, info=None, **kwargs):
         """History pages linked from either side, live and in this memorial's language."""

@@ -90,3 +90,30 @@ class SourceRecordMixin(TranslatableMixin):
         if self.locale_id == locale.pk:
             return self
         return self.get_translation_or_none(locale) or self
+
+    @property
+    def text_row(self):
+        """The row whose translated text a reader sees, as chosen by ``read_in``; this row otherwise."""
+        return getattr(self, "_text_row", self)
+
+    @classmethod
+    def read_in(cls, records, locale: Locale) -> list:
+        """Source rows ready for a reader of ``locale``, with one query for all their translations.
+
+        Each record keeps its own data (translated rows hold stale copies of synchronised fields) and
+        gets ``text_row``: its row in ``locale`` when one exists, else itself. Records already prepared
+        for that locale are left as they are, so nested listings prepared in bulk are not looked up again.
+        """
+        records = [record for record in records if record is not None]
+        pending = [record for record in records if getattr(record, "_reader_locale", None) != locale]
+        if pending and locale.language_code != source_language_code():
+            rows = cls._default_manager.filter(
+                translation_key__in={record.translation_key for record in pending}, locale=locale
+            )
+            by_key = {row.translation_key: row for row in rows}
+        else:
+            by_key = {}
+        for record in pending:
+            record._reader_locale = locale
+            record._text_row = by_key.get(record.translation_key, record)
+        return records
