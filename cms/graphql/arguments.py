@@ -3,8 +3,9 @@
 Grapple hands these to the ORM or to its resolvers as they come, and the exception that follows would
 reach the client as an internal error (or, before ``errors.py``, as Python's own text):
 
-- ``ID`` arguments (``id``, ``collection``): every model here has an integer primary key; ``"abc"`` makes
-  Django raise "Field 'id' expected a number".
+- ``ID`` arguments (``id``, ``collection``): pages and images have integer primary keys; ``"abc"`` makes
+  Django raise "Field 'id' expected a number". The register's fields take its text ids instead
+  (``external_id``, e.g. ``ja712``) and declare so with ``takes_external_ids``.
 - site hostnames with a port (``site: "example.org:8000"``, ``site(hostname:)``): grapple filters on
   ``port=<the text after the colon>``.
 - NUL characters in any string: PostgreSQL refuses them in a query ("A string literal cannot contain NUL").
@@ -29,6 +30,13 @@ from .scope import unknown_site
 SITE_ARGUMENTS = frozenset({"site", "hostname"})
 MAX_PORT = 65535
 MAX_ID_DIGITS = 18  # within a 64-bit primary key
+# (type name, field name) of the fields whose ``ID`` arguments are text ids, not primary keys.
+EXTERNAL_ID_FIELDS: set[tuple[str, str]] = set()
+
+
+def takes_external_ids(type_name: str, *field_names: str) -> None:
+    """Declare fields whose ``ID`` arguments are text ids (the register's), so no number is asked for."""
+    EXTERNAL_ID_FIELDS.update((type_name, field_name) for field_name in field_names)
 
 
 def bad_input(message: str) -> GraphQLError:
@@ -89,7 +97,8 @@ class ArgumentsMiddleware:
                 check_no_nul(value, name)
                 argument_type = argument.type.of_type if isinstance(argument.type, GraphQLNonNull) else argument.type
                 if getattr(argument_type, "name", None) == "ID":
-                    check_id(value, name)
+                    if (info.parent_type.name, info.field_name) not in EXTERNAL_ID_FIELDS:
+                        check_id(value, name)
                 elif name in SITE_ARGUMENTS:
                     check_hostname(value)
         return next(root, info, **kwargs)

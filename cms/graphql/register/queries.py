@@ -18,6 +18,7 @@ from register.models import AircraftLoss, Burial, Cemetery, CrewMember, Fate, Pe
 from register.partial_dates import DatePrecision, overlap_q
 from register.search_key import search_key
 
+from ..arguments import takes_external_ids
 from ..limits import check_search_query
 from ..locales import resolve_locale
 from ..queries import paginated_type
@@ -284,3 +285,7 @@ def _losses_filter(filters, locale) -> Q:
         translated = AircraftLoss.objects.filter(locale=locale, crash_place__icontains=place)
         query &= Q(crash_place__icontains=place) | Q(translation_key__in=translated.values("translation_key"))
     return query & _date_range(filters.get("lost_from"), filters.get("lost_to"), "loss_date", "lost")
+
+
+# The register's ids are its text ids (e.g. "ja712"), not primary keys.
+takes_external_ids("Query", "people", "person", "aircraftLoss", "cemetery")
