@@ -99,6 +99,27 @@ export type CollectionObjectType = {
   path: Scalars['String']['output'];
 };
 
+/** An enumeration. */
+export type CorrectionKind =
+  | 'ADDITION'
+  | 'CORRECTION';
+
+export type CorrectionProposalInput = {
+  contactEmail: Scalars['String']['input'];
+  contactName: Scalars['String']['input'];
+  /** The record's externalId; required for a CORRECTION. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** CORRECTION of a record, or an ADDITION (new facts or record). */
+  kind: CorrectionKind;
+  /** What is wrong or missing, and what it should say. */
+  proposal: Scalars['String']['input'];
+  recordType: RegisterRecordType;
+  /** Where the information comes from. */
+  source: Scalars['String']['input'];
+  /** Anti-spam: render this field hidden and always send it empty. */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CustomImage = {
   altText: Scalars['String']['output'];
   aspectRatio: Scalars['Float']['output'];
@@ -1047,6 +1068,16 @@ export type MemorialRelatedHistory = {
   id: Maybe<Scalars['ID']['output']>;
 };
 
+export type Mutation = {
+  /** Send a proposal to the moderators. It is never applied automatically. */
+  proposeRegisterCorrection: Maybe<ProposeRegisterCorrection>;
+};
+
+
+export type MutationProposeRegisterCorrectionArgs = {
+  input: CorrectionProposalInput;
+};
+
 export type NewsIndexPage = PageInterface & {
   ancestors: Array<PageInterface>;
   children: Array<PageInterface>;
@@ -1528,6 +1559,12 @@ export type ProgrammeItemBlock = StreamFieldInterface & {
   title: Scalars['String']['output'];
 };
 
+/** Send a proposal to the moderators. It is never applied automatically. */
+export type ProposeRegisterCorrection = {
+  /** True once the proposal is in the moderation queue. */
+  received: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   collections: Array<Maybe<CollectionObjectType>>;
   document: Maybe<DocumentObjectType>;
@@ -1758,6 +1795,12 @@ export type RegexBlock = StreamFieldInterface & {
   rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
+
+/** An enumeration. */
+export type RegisterRecordType =
+  | 'BURIAL'
+  | 'LOSS'
+  | 'PERSON';
 
 export type RichTextBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];

@@ -15,8 +15,17 @@ _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 def client_address(request) -> str:
-    """The client's IP address as the server saw it (a proxy in front must set REMOTE_ADDR correctly)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's IP address: REMOTE_ADDR, or, behind proxies listed in TRUSTED_PROXIES (a frontend's
+    server, a load balancer), the nearest address in X-Forwarded-For that is not one of them.
+
+    Addresses a client wrote further left in X-Forwarded-For are never believed, so it cannot pick its own.
+    """
+    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    trusted = set(settings.TRUSTED_PROXIES)
+    while address in trusted and forwarded:
+        address = forwarded.pop()
+    return address
 
 
 def over_rate_limit(address: str) -> bool:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from ..source_rows import source_language_code
 from .columns import CellError, ListColumn, ReferenceColumn
@@ -92,7 +93,9 @@ def import_rows(layout: Layout, rows: list[Row], *, dry_run: bool, progress=iter
     lookup = Lookup(layout)
     seen = {}
     outcomes = []
-    with transaction.atomic():
+    # Wagtail re-indexes references after every save, in a task per record; a dry run or a rejected file
+    # would index rows that are rolled back, so the saved records are indexed once the import is kept.
+    with transaction.atomic(), disable_reference_index_auto_update():
         importer = RowImporter(layout, lookup)
         for row in progress(rows):
             outcome = importer.import_row(row, seen)
@@ -100,6 +103,9 @@ def import_rows(layout: Layout, rows: list[Row], *, dry_run: bool, progress=iter
         report = ImportReport(layout, outcomes, dry_run)
         if not report.applied:
             transaction.set_rollback(True)
+        else:
+            for record in importer.saved:
+                ReferenceIndex.create_or_update_for_object(record)
     return report
 
 
@@ -109,6 +115,7 @@ class RowImporter:
     def __init__(self, layout: Layout, lookup: Lookup):
         self.layout = layout
         self.lookup = lookup
+        self.saved = []
         self.translatable = hasattr(layout.model, "source_rows")
         self.locale = Locale.objects.get(language_code=source_language_code()) if self.translatable else None
         self.column_of = {name: column.name for column in layout.columns for name in column.fields()}
@@ -147,6 +154,7 @@ class RowImporter:
             outcome.reasons.append("the database refused this row (it clashes with another record)")
             return outcome
         self.lookup.remember(record)
+        self.saved.append(record)
         outcome.action = UPDATE if existing else CREATE
         return outcome
 

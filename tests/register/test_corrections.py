@@ -100,6 +100,39 @@ def test_the_rate_limit_counts_per_client_address(client, register, settings):
     assert CorrectionProposal.objects.count() == 3
 
 
+def test_behind_a_trusted_proxy_the_forwarded_address_counts(client, register, settings):
+    settings.REGISTER_CORRECTIONS_PER_HOUR = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
+    pilot_id = register["pilot"].external_id
+
+    def via_frontend(visitor, claimed=""):
+        forwarded = f"{claimed}, {visitor}" if claimed else visitor
+        variables = {"input": proposal_input(externalId=pilot_id)}
+        return gql(client, MUTATION, variables, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)[1]
+
+    assert "errors" not in via_frontend("203.0.113.1")
+    assert "errors" not in via_frontend("203.0.113.2")
+    # The same visitor again, even claiming another address on the left: the proxy's entry is what counts.
+    assert via_frontend("203.0.113.1", claimed="192.0.2.99")["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+    # An untrusted sender's X-Forwarded-For is ignored.
+    forged = gql(
+        client,
+        MUTATION,
+        {"input": proposal_input(externalId=pilot_id)},
+        REMOTE_ADDR="198.51.100.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.50",
+    )[1]
+    assert "errors" not in forged
+    forged = gql(
+        client,
+        MUTATION,
+        {"input": proposal_input(externalId=pilot_id)},
+        REMOTE_ADDR="198.51.100.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.51",
+    )[1]
+    assert forged["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+
+
 def test_a_filled_honeypot_looks_accepted_but_is_stored_nowhere(client, register):
     status, body = propose(client, externalId=register["pilot"].external_id, website="http://spam.example")
     assert body == {"data": {"proposeRegisterCorrection": {"received": True}}}

@@ -141,3 +141,15 @@ def test_a_missing_file_is_a_clear_error(tmp_path, locales):
 
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_register", "people", str(tmp_path / "nowhere.csv"))
+
+
+def test_imported_references_are_indexed_once_the_import_is_kept(tmp_path, register):
+    from wagtail.models import ReferenceIndex
+
+    header = ["external_id", "person", "cemetery", "grave_reference", "inscription", "inscription_language"]
+    row = ["b-ref", register["partisan"].external_id, register["cemetery"].external_id, "", "", ""]
+    import_file(tmp_path, "burials", csv_bytes(header, row), "--dry-run")
+    assert not ReferenceIndex.get_references_to(register["partisan"]).exists()
+    import_file(tmp_path, "burials", csv_bytes(header, row))
+    burial = Burial.objects.get(external_id="b-ref")
+    assert ReferenceIndex.get_references_for_object(burial).filter(to_object_id=str(register["partisan"].pk)).exists()
