@@ -2,6 +2,7 @@
 
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from .corrections.admin import CorrectionProposalViewSet
 from .filters import AircraftLossFilterSet, BurialFilterSet, PersonFilterSet
 from .models import AircraftLoss, Burial, Cemetery, Person
 from .search_key import search_key
@@ -135,10 +136,15 @@ class AircraftLossViewSet(SnippetViewSet):
     ]
 
 
+# Menu items other modules add to the "Register" menu (the CSV import).
+IMPORT_MENU_HOOK = "register_register_menu_item"
+
+
 class RegisterViewSetGroup(SnippetViewSetGroup):
-    """The "Register" menu: people, cemeteries, burials and aircraft losses."""
+    """The "Register" menu: people, cemeteries, burials, aircraft losses and the public's corrections."""
 
     menu_label = "Register"
     menu_icon = "folder-open-inverse"
     menu_order = 250
-    items = (PersonViewSet, CemeteryViewSet, BurialViewSet, AircraftLossViewSet)
+    submenu_hook = IMPORT_MENU_HOOK
+    items = (PersonViewSet, CemeteryViewSet, BurialViewSet, AircraftLossViewSet, CorrectionProposalViewSet)

@@ -12,11 +12,12 @@ Bad requests: anything the view cannot read (malformed or non-object JSON, a bat
 content type, an oversized body, a ``query`` that is not a string…) gets a 4xx JSON answer
 ``{"errors": [{"message": …, "extensions": {"code": "BAD_REQUEST"…}}]}``, never a 500.
 
-Caching (``response_cache.py``, ``persisted_queries.py``, ``documents.py``): complete answers to anonymous
-requests are stored server-side and answered again without a database query until cms/publishing reports
-a change; anonymous GETs get CDN headers and an ETag (304 on ``If-None-Match``). Parsed and validated
-documents are reused. No csrftoken cookie is set: nothing here is authenticated by a cookie (there are no
-mutations, and a preview is authorised by its signed token), and a cookie would stop CDNs from caching.
+Caching (``response_cache.py``, ``persisted_queries.py``, ``documents.py``): complete answers to
+anonymous queries (never mutations) are stored server-side and answered again without a database query
+until cms/publishing reports a change; anonymous GETs get CDN headers and an ETag (304 on
+``If-None-Match``). Parsed and validated documents are reused. No csrftoken cookie is set: nothing here is
+authenticated by a cookie (the one mutation, a correction proposal, is public and anonymous; a preview is
+authorised by its signed token), and a cookie would stop CDNs from caching.
 
 Failures that are not the client's (``errors.py``): a database outage is a 503 with ``Retry-After``; any
 other exception from a resolver is logged and reported without its text.
@@ -191,7 +192,9 @@ class GraphQLView(BaseGraphQLView):
             return None
         checked = checked_document(self.schema.graphql_schema, query, limits)
         # Anonymity last: with a session cookie it costs a query, which a refused document must not cost.
-        if not checked.valid or checked.asks_for_preview_token or not response_cache.is_anonymous(request):
+        if not checked.valid or checked.asks_for_preview_token or not is_query(checked.document, operation_name):
+            return None
+        if not response_cache.is_anonymous(request):
             return None
         return response_cache.response_key(
             request,
@@ -228,7 +231,8 @@ class GraphQLView(BaseGraphQLView):
     def execute_document(self, request, document, variables, operation_name) -> ExecutionResult:
         """graphene-django's execution of an already parsed and validated document.
 
-        Its ATOMIC_MUTATIONS handling is left out: the schema has no mutations.
+        Its ATOMIC_MUTATIONS handling is left out: the one mutation (a public correction proposal) writes a
+        single row.
         """
         operation = get_operation_ast(document, operation_name)
         if request.method == "GET" and operation is not None and operation.operation != OperationType.QUERY:
@@ -249,6 +253,12 @@ class GraphQLView(BaseGraphQLView):
             )
         except Exception as error:  # noqa: BLE001 - graphene-django reports it as a GraphQL error, as here
             return ExecutionResult(errors=[error])
+
+
+def is_query(document, operation_name) -> bool:
+    """Only queries are answered from the cache: a mutation must run every time it is sent."""
+    operation = get_operation_ast(document, operation_name)
+    return operation is not None and operation.operation == OperationType.QUERY
 
 
 def check_types(query, variables, operation_name) -> None:

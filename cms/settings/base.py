@@ -351,6 +351,19 @@ GRAPHQL_DOCUMENT_CACHE_SIZE = env_int("GRAPHQL_DOCUMENT_CACHE_SIZE", 500)
 # (cms/publishing/renditions.py), so API requests find them ready.
 RENDITIONS_PREGENERATE = env_bool("RENDITIONS_PREGENERATE", True)
 
+# --- Register: CSV import and corrections from the public ---------------------------------------
+# Largest CSV file the admin import view accepts (bytes); the file is kept in the cache between the
+# dry run and the import, so this also bounds what one import puts there.
+REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 10_000_000)
+# Proposals one client IP address may send per hour (counted in the cache, so every worker shares it).
+REGISTER_CORRECTIONS_PER_HOUR = env_int("REGISTER_CORRECTIONS_PER_HOUR", 5)
+# IP addresses of proxies whose X-Forwarded-For is believed (e.g. the frontend's server, which calls the API
+# for its visitors); without them every proposal would count against the proxy's own address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+# Spam rules for a proposal's text: at least this many characters, at most this many links.
+REGISTER_CORRECTION_MIN_LENGTH = env_int("REGISTER_CORRECTION_MIN_LENGTH", 20)
+REGISTER_CORRECTION_MAX_LINKS = env_int("REGISTER_CORRECTION_MAX_LINKS", 2)
+
 GRAPPLE = {
     "APPS": {"pages": ""},
     "AUTO_CAMELCASE": True,

@@ -161,6 +161,27 @@ export type CollectionObjectType = {
   path: Scalars['String']['output'];
 };
 
+/** An enumeration. */
+export type CorrectionKind =
+  | 'ADDITION'
+  | 'CORRECTION';
+
+export type CorrectionProposalInput = {
+  contactEmail: Scalars['String']['input'];
+  contactName: Scalars['String']['input'];
+  /** The record's externalId; required for a CORRECTION. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** CORRECTION of a record, or an ADDITION (new facts or record). */
+  kind: CorrectionKind;
+  /** What is wrong or missing, and what it should say. */
+  proposal: Scalars['String']['input'];
+  recordType: RegisterRecordType;
+  /** Where the information comes from. */
+  source: Scalars['String']['input'];
+  /** Anti-spam: render this field hidden and always send it empty. */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A person aboard a lost aircraft: their role and what became of them. */
 export type CrewMember = {
   /** As a person's fate, in this loss. */
@@ -1157,6 +1178,16 @@ export type MemorialRelatedHistory = {
   id: Maybe<Scalars['ID']['output']>;
 };
 
+export type Mutation = {
+  /** Send a proposal to the moderators. It is never applied automatically. */
+  proposeRegisterCorrection: Maybe<ProposeRegisterCorrection>;
+};
+
+
+export type MutationProposeRegisterCorrectionArgs = {
+  input: CorrectionProposalInput;
+};
+
 export type NameVariant = {
   /** Another spelling, e.g. the original Cyrillic. */
   name: Scalars['String']['output'];
@@ -1694,6 +1725,12 @@ export type ProgrammeItemBlock = StreamFieldInterface & {
   title: Scalars['String']['output'];
 };
 
+/** Send a proposal to the moderators. It is never applied automatically. */
+export type ProposeRegisterCorrection = {
+  /** True once the proposal is in the moderation queue. */
+  received: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   /** One aircraft loss by id; null if there is none. */
   aircraftLoss: Maybe<AircraftLoss>;
@@ -1893,6 +1930,12 @@ export type RegexBlock = StreamFieldInterface & {
   rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
+
+/** An enumeration. */
+export type RegisterRecordType =
+  | 'BURIAL'
+  | 'LOSS'
+  | 'PERSON';
 
 export type RichTextBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];

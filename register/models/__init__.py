@@ -3,6 +3,7 @@
 from ..source_rows import require_source_record, source_language_code, source_records
 from .base import RegisterRecord, SourceRecordMixin
 from .cemeteries import Burial, Cemetery
+from .corrections import CorrectionProposal, ProposalKind, ProposalStatus, RecordType
 from .losses import AircraftLoss, CrewMember, CrewRole, LossDocument, tidy_serial
 from .people import Fate, NameVariant, Person
 
@@ -10,12 +11,16 @@ __all__ = [
     "AircraftLoss",
     "Burial",
     "Cemetery",
+    "CorrectionProposal",
     "CrewMember",
     "CrewRole",
     "Fate",
     "LossDocument",
     "NameVariant",
     "Person",
+    "ProposalKind",
+    "ProposalStatus",
+    "RecordType",
     "RegisterRecord",
     "SourceRecordMixin",
     "require_source_record",

@@ -343,9 +343,10 @@ def test_a_mutation_over_get_is_not_allowed(client, db):
     }
 
 
-def test_a_mutation_over_post_is_refused_as_we_have_none(client, db):
+def test_an_unknown_mutation_over_post_is_refused(client, db):
+    # The only mutation is proposeRegisterCorrection (tests/register/test_corrections.py).
     error = refused(client, "mutation { doSomething }")
-    assert error["message"] == "Schema is not configured to execute mutation operation."
+    assert error["message"] == "Cannot query field 'doSomething' on type 'Mutation'."
 
 
 def test_a_variable_of_the_wrong_type(client, tree):
