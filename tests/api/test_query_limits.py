@@ -335,7 +335,8 @@ def test_a_get_is_limited_too(client, tree):
 
 
 def test_a_mutation_over_get_is_not_allowed(client, db):
-    status, error = get(client, query="mutation { doSomething }")
+    mutation = "mutation($i: CorrectionProposalInput!) { proposeRegisterCorrection(input: $i) { received } }"
+    status, error = get(client, query=mutation)
     assert status == 405
     assert error == {
         "message": "Can only perform a mutation operation from a POST request.",

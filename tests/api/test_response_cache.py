@@ -140,11 +140,15 @@ def test_changing_the_organisation_settings_invalidates(client, tree, django_cap
 
 def test_changing_an_image_invalidates(client, tree, django_capture_on_commit_callbacks):
     image = make_image("Before")
-    assert data_of(client, "{ images { title } }")["images"] == [{"title": "Before"}]
+    page = publish_child(
+        tree.memorials, MemorialPage(title="Stone", slug="stone", place="P", municipality="Rebecq", hero_image=image)
+    )
+    hero = "query($id: ID) { page(id: $id) { ... on MemorialPage { heroImage { title } } } }"
+    assert data_of(client, hero, {"id": page.pk})["page"]["heroImage"] == {"title": "Before"}
     with django_capture_on_commit_callbacks(execute=True):
         image.title = "After"
         image.save()
-    assert data_of(client, "{ images { title } }")["images"] == [{"title": "After"}]
+    assert data_of(client, hero, {"id": page.pk})["page"]["heroImage"] == {"title": "After"}
 
 
 def test_invalidation_reaches_every_process_through_the_shared_cache(client, memorial, settings, tmp_path):
