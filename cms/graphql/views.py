@@ -92,7 +92,8 @@ class GraphQLView(BaseGraphQLView):
         return self.with_cache_headers(request, response)
 
     def with_cache_headers(self, request, response):
-        if used_preview_token(request):
+        if used_preview_token(request) or response.status_code == 503:
+            # A draft, or an outage that must not be kept once the database is back (errors.py).
             # Replace, not patch: a "public, max-age" set elsewhere must not survive beside no-store.
             response["Cache-Control"] = "no-store"
             return response
