@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from .dashboard import hooks as dashboard_hooks  # noqa: F401  (the dashboard panels)
 from .graphql.queries import CMSQuery
 from .publishing import admin_hooks  # noqa: F401  (publish notifications in the admin)
 from .translation import status_hooks, workflow_hooks  # noqa: F401  (each registers its admin views)
