@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",  # locks out repeated failed logins to the admin (see AXES_* below)
     "django_tasks_db",  # the queue of the "publishing" task backend (see TASKS)
+    "register",  # after "pages": register records use the page image model and GeoLocated
     "cms",  # last: its ready() and hooks adjust what grapple registered
 ]
 

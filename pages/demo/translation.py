@@ -50,6 +50,22 @@ def _translate(page: Page, locale: Locale, user, report: Report) -> None:
     report.created(label)
 
 
+def translate_record(record, locale: Locale, user, report: Report) -> None:
+    """Create the ``locale`` version of a register record through wagtail-localize, unless it exists.
+
+    As for pages, the demo's wording becomes the translators' work; untranslated text stays in English.
+    """
+    label = f"{locale.language_code} translation of {record._meta.verbose_name} '{record}'"
+    if record.get_translation_or_none(locale) is not None:
+        report.exists(label)
+        return
+    source, _ = TranslationSource.update_or_create_from_instance(record)
+    _store_translation_memory(source, locale, user)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    translation.save_target(user=user)
+    report.created(label)
+
+
 def _store_translation_memory(source: TranslationSource, locale: Locale, user) -> None:
     """Record the demo's wording for each of the source's strings that has one; never overwrite a translator's."""
     memory = TRANSLATIONS.get(locale.language_code, {})

@@ -13,6 +13,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from register.partial_dates import PartialDate, normalise, precision_field
+from register.source_rows import require_source_record, source_records
+
 from ..blocks import GalleryBlock, ProgrammeBlock, StoryBlock
 from .base import PAGE_TRANSLATABLE_FIELDS, BasePage, GeoLocated, GraphQLDate, IndexPage, visible_in_locale
 
@@ -37,12 +40,6 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", "Postponed"
 
 
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month only"
-    YEAR = "year", "Year only"
-
-
 class EventPage(GeoLocated, BasePage):
     """A ceremony: its time and place, the memorial and the event it commemorates, and its report."""
 
@@ -64,13 +61,18 @@ class EventPage(GeoLocated, BasePage):
     commemorated_date = models.DateField(
         null=True,
         blank=True,
-        help_text="When that happened. The anniversary number is computed from it; do not type it in the title.",
+        help_text="When that happened. The anniversary number is computed from it; do not type it in the title. "
+        "Leave it blank to use the date of the aircraft loss chosen below.",
     )
-    commemorated_date_precision = models.CharField(
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text="If only the month or year is known, enter the first day and choose the precision.",
+    commemorated_date_precision = precision_field()
+    aircraft_loss = models.ForeignKey(
+        "register.AircraftLoss",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        limit_choices_to=source_records,
+        help_text="The aircraft loss the ceremony remembers, if any.",
     )
     summary = models.TextField(blank=True, help_text="One or two sentences for listings.")
     hero_image = models.ForeignKey(
@@ -104,6 +106,7 @@ class EventPage(GeoLocated, BasePage):
                 PageChooserPanel("related_memorial", "pages.MemorialPage"),
                 FieldPanel("commemorated_event"),
                 FieldRowPanel([FieldPanel("commemorated_date"), FieldPanel("commemorated_date_precision")]),
+                FieldPanel("aircraft_loss"),
             ],
             heading="What it commemorates",
         ),
@@ -145,6 +148,7 @@ class EventPage(GeoLocated, BasePage):
         TranslatableField("commemorated_event"),
         SynchronizedField("commemorated_date"),
         SynchronizedField("commemorated_date_precision"),
+        SynchronizedField("aircraft_loss"),
         TranslatableField("summary"),
         SynchronizedField("hero_image"),
         TranslatableField("programme"),
@@ -160,6 +164,17 @@ class EventPage(GeoLocated, BasePage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "The end cannot be before the start."})
+        self.commemorated_date = normalise(self.commemorated_date, self.commemorated_date_precision)
+        if self.aircraft_loss_id:
+            require_source_record(self.aircraft_loss, "aircraft_loss")
+
+    @property
+    def commemorated(self) -> PartialDate | None:
+        """The commemorated date as typed, else the linked aircraft loss's date, else None."""
+        typed = PartialDate.of(self.commemorated_date, self.commemorated_date_precision)
+        if typed is None and self.aircraft_loss_id:
+            return self.aircraft_loss.loss
+        return typed
 
     @property
     def start_local(self):
@@ -172,9 +187,10 @@ class EventPage(GeoLocated, BasePage):
     @property
     def anniversary(self):
         """Years between the commemorated event and the ceremony, e.g. 78; None if not an anniversary."""
-        if not (self.start and self.commemorated_date):
+        commemorated = self.commemorated
+        if not (self.start and commemorated):
             return None
-        years = self.start_local.year - self.commemorated_date.year
+        years = self.start_local.year - commemorated.start.year
         return years if years > 0 else None
 
     @property

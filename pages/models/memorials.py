@@ -9,12 +9,14 @@ from grapple.models import (
     GraphQLStreamfield,
     GraphQLString,
 )
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from register.source_rows import require_source_record, source_records
 
 from ..blocks import GalleryBlock, PartnersBlock, StoryBlock
 from .base import (
@@ -68,6 +70,29 @@ class MemorialPage(GeoLocated, BasePage):
     )
     gallery = StreamField(GalleryBlock(), blank=True)
     body = StreamField(StoryBlock(), blank=True)
+    commemorated_people = ParentalManyToManyField(
+        "register.Person",
+        blank=True,
+        related_name="memorial_pages",
+        limit_choices_to=source_records,
+        help_text="People from the register whom this memorial names or honours.",
+    )
+    commemorated_losses = ParentalManyToManyField(
+        "register.AircraftLoss",
+        blank=True,
+        related_name="memorial_pages",
+        limit_choices_to=source_records,
+        help_text="Aircraft losses from the register that this memorial remembers.",
+    )
+    cemetery = models.ForeignKey(
+        "register.Cemetery",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="memorial_pages",
+        limit_choices_to=source_records,
+        help_text="The cemetery the memorial stands in, if any.",
+    )
 
     parent_page_types = ["pages.MemorialIndexPage"]
     subpage_types = []
@@ -103,6 +128,10 @@ class MemorialPage(GeoLocated, BasePage):
         FieldPanel("gallery"),
         FieldPanel("body"),
         InlinePanel("related_history", heading="Related history", label="History page"),
+        MultiFieldPanel(
+            [FieldPanel("commemorated_people"), FieldPanel("commemorated_losses"), FieldPanel("cemetery")],
+            heading="In the register",
+        ),
     ]
 
     graphql_fields = [
@@ -143,10 +172,21 @@ class MemorialPage(GeoLocated, BasePage):
         TranslatableField("gallery"),
         TranslatableField("body"),
         SynchronizedField("related_history"),
+        SynchronizedField("commemorated_people"),
+        SynchronizedField("commemorated_losses"),
+        SynchronizedField("cemetery"),
     ]
 
     class Meta:
         verbose_name = "memorial page"
+
+    def clean(self):
+        super().clean()
+        if self.cemetery_id:
+            require_source_record(self.cemetery, "cemetery")
+        for name in ("commemorated_people", "commemorated_losses"):
+            for record in getattr(self, name).all():
+                require_source_record(record, name)
 
     def api_related_history(self, info=None, **kwargs):
         """History pages linked from either side, live and in this memorial's language."""

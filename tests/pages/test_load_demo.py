@@ -4,9 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
-from pages.models import OrganisationSettings
+from pages.models import EventPage, MemorialPage, OrganisationSettings
+from register.models import AircraftLoss, Burial, Cemetery, Person
 
 from ..helpers import data_of
 
@@ -20,6 +21,7 @@ def counts():
         "images": get_image_model().objects.count(),
         "users": get_user_model().objects.count(),
         "settings": OrganisationSettings.objects.count(),
+        **{model.__name__: model.objects.count() for model in (Person, Cemetery, Burial, AircraftLoss)},
     }
 
 
@@ -72,3 +74,35 @@ def test_load_demo_is_idempotent_and_serves_the_demo(client, monkeypatch, capsys
         "telephone": "+32 (0)68 28 64 66",
     }
     assert len(data["home"]["featured"]) == 3
+    assert_demo_register()
+
+
+def assert_demo_register():
+    """Only the verified facts: one cemetery and two losses, each in three languages, and no people."""
+    assert (Person.objects.count(), Burial.objects.count()) == (0, 0)
+    assert (Cemetery.objects.count(), AircraftLoss.objects.count()) == (3, 6)
+    ja712 = AircraftLoss.source_rows().get(external_id="ja712")
+    assert (ja712.serial, ja712.squadron_code, ja712.squadron, str(ja712.loss)) == (
+        "JA712",
+        "BQ-H",
+        "No. 550 Squadron RAF",
+        "27 May 1944",
+    )
+    dv309 = AircraftLoss.source_rows().get(external_id="dv309")
+    assert str(dv309.loss) == "May 1944"
+    assert ja712.get_translation(_locale("fr")).crash_place == "près de Rebecq"
+    cemetery = Cemetery.source_rows().get(external_id="rebecq-communal-cemetery")
+    assert cemetery.get_translation(_locale("nl")).name == "Gemeentelijke begraafplaats van Rebecq"
+    # Every language version of the pages points at the source records.
+    memorials = {
+        page.locale.language_code: page for page in MemorialPage.objects.filter(slug="lancaster-ja712-memorial")
+    }
+    assert len(memorials) == 3 and all(list(page.commemorated_losses.all()) == [ja712] for page in memorials.values())
+    assert {page.slug for page in cemetery.memorial_pages.all()} == {"national-memorial-soviet-armed-partisans"}
+    assert cemetery.memorial_pages.count() == 3
+    westerlo = EventPage.objects.filter(slug="westerlo-lancaster-dv309-2022")
+    assert westerlo.count() == 3 and all(event.aircraft_loss == dv309 for event in westerlo)
+
+
+def _locale(code):
+    return Locale.objects.get(language_code=code)

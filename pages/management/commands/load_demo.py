@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from pages.demo.content import IMAGES, PAGES
 from pages.demo.images import ensure_image
+from pages.demo.register import ensure_records, link_pages
 from pages.demo.report import Report
 from pages.demo.site import configure_site, ensure_admin, ensure_locales, ensure_organisation, remove_default_pages
 from pages.demo.translation import refresh_translations, translate_tree
@@ -39,7 +40,10 @@ def quiet_loggers(names, enabled=True):
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (pages in English, French and Dutch, images, settings and an admin user)."
+    help = (
+        "Load the demo content (pages in English, French and Dutch, the demo register, images, settings and an "
+        "admin user)."
+    )
 
     def handle(self, *args, **options):
         with quiet_loggers(CHATTY_LOGGERS, enabled=options["verbosity"] < 2):
@@ -60,8 +64,10 @@ class Command(BaseCommand):
         ensure_organisation(site, report)
 
         other_locales = [locale for code, locale in locales.items() if code != settings.LANGUAGE_CODE]
+        records = ensure_records(other_locales, user, report)
+        linked = link_pages(tree.pages, records, user, report)
         translate_tree(tree.home, other_locales, user, report)
-        for page in tree.moved:
+        for page in [*tree.moved, *linked]:
             refresh_translations(page, user, report)
 
         call_command("setup_translator_groups", verbosity=0)
