@@ -21,6 +21,7 @@ def log_in(context, user):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
+    settle(page)
     return page
 
 
@@ -32,10 +33,21 @@ def field(page, name):
 def fill(page, name, value):
     """Type ``value`` into form field ``name`` (text, date and time fields alike: Wagtail's are text inputs)."""
     page.locator(f"[name='{name}']").fill(value)
+    wrapper = field(page, name)
+    if wrapper.locator(".w-field--admin_date_input, .w-field--admin_date_time_input").count():
+        # The calendar that typing opened closes only on a click elsewhere; left open, it covers
+        # the fields below and widens the page. Clicking the field's own help text is harmless.
+        wrapper.locator("[data-field-help]").click()
+
+
+def settle(page):
+    """Wait until the page has loaded and gone quiet, so the admin's scripts have wired up its buttons."""
+    page.wait_for_load_state("networkidle")
 
 
 def choose_page(page, name, *titles):
     """Open field ``name``'s page chooser and follow ``titles`` down the tree; the last one is chosen."""
+    settle(page)
     field(page, name).get_by_role("button", name=re.compile("Choose a page")).click()
     modal = page.locator(".modal-dialog")
     for title in titles[:-1]:
@@ -47,6 +59,7 @@ def choose_page(page, name, *titles):
 
 def choose_image(page, name, title):
     """Open field ``name``'s image chooser, search for ``title`` and choose it."""
+    settle(page)
     field(page, name).get_by_role("button", name=re.compile("Choose an image")).click()
     modal = page.locator(".modal-dialog")
     modal.get_by_role("textbox", name="Search term").fill(title)
@@ -56,6 +69,7 @@ def choose_image(page, name, title):
 
 def footer_action(page, label):
     """Click ``label`` in the editor's footer, opening the "more actions" menu if it is hidden there."""
+    settle(page)
     footer = page.locator("footer")
     button = footer.get_by_role("button", name=label, exact=True)
     if not button.is_visible():

@@ -108,6 +108,7 @@ class Journey:
         """For the editor's guide: ``name``.png of the viewport (or of ``element``), kept small."""
         if self.docs_dir is None:
             return
+        page.wait_for_load_state("networkidle")  # a picture of a half-drawn page helps nobody
         path = self.docs_dir / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         (element or page).screenshot(path=path, animations="disabled", caret="hide")
