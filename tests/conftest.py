@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from pages.models import EventIndexPage, HistoryIndexPage, HomePage, MemorialIndexPage, NewsIndexPage
@@ -46,3 +47,10 @@ def tree(db):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as a fresh deployment would: the database is rolled back
+    between tests, but the cache (API responses, persisted queries) is not."""
+    cache.clear()

@@ -1,7 +1,9 @@
 """The page interface every page type implements: grapple's, plus locale and translations.
 
-Grapple has no notion of locale (its issue #141), and its ``parent`` returns drafts and the
-tree root; both are fixed here, where every page type inherits them.
+Grapple has no notion of locale (its issue #141), and its tree fields follow Wagtail's tree, not
+what a reader may see: ``parent`` returns drafts and the tree root, and the siblings of a home page
+are the other languages' and other sites' home pages. Here every tree field keeps to the readable
+pages (``pages.models.base.readable``) of the page's own language tree, for every page type.
 """
 
 import graphene
@@ -9,8 +11,16 @@ from grapple.types.interfaces import PageInterface as GrapplePageInterface
 from grapple.utils import resolve_queryset
 from wagtail.models import Page
 
+from pages.models.base import readable
+
 from .locales import language_code_for
 from .translations import translations_of
+
+
+def _in_own_tree(page, pages):
+    """The readable ``pages`` under ``page``'s home page (the tree of one language of one site)."""
+    home_path = page.path[: 2 * Page.steplen]  # home pages sit at depth 2, right under the root
+    return readable(pages.filter(path__startswith=home_path)).specific()
 
 
 class PageInterface(GrapplePageInterface):
@@ -28,7 +38,22 @@ class PageInterface(GrapplePageInterface):
         return translations_of(self)
 
     def resolve_parent(self, info, **kwargs):
-        return Page.objects.parent_of(self).live().public().filter(depth__gt=1).specific().first()
+        return _in_own_tree(self, Page.objects.parent_of(self)).first()
 
     def resolve_ancestors(self, info, **kwargs):
-        return resolve_queryset(self.get_ancestors().live().public().filter(depth__gt=1).specific(), info, **kwargs)
+        return resolve_queryset(_in_own_tree(self, self.get_ancestors()), info, **kwargs)
+
+    def resolve_children(self, info, **kwargs):
+        return resolve_queryset(_in_own_tree(self, self.get_children()), info, **kwargs)
+
+    def resolve_descendants(self, info, **kwargs):
+        return resolve_queryset(_in_own_tree(self, self.get_descendants()), info, **kwargs)
+
+    def resolve_siblings(self, info, **kwargs):
+        return resolve_queryset(_in_own_tree(self, self.get_siblings().exclude(pk=self.pk)), info, **kwargs)
+
+    def resolve_next_siblings(self, info, **kwargs):
+        return resolve_queryset(_in_own_tree(self, self.get_next_siblings().exclude(pk=self.pk)), info, **kwargs)
+
+    def resolve_previous_siblings(self, info, **kwargs):
+        return resolve_queryset(_in_own_tree(self, self.get_prev_siblings().exclude(pk=self.pk)), info, **kwargs)

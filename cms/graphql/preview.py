@@ -50,8 +50,8 @@ class _TokenArgumentFinder(Visitor):
 def asks_for_preview_token(query: str) -> bool:
     """Whether a GraphQL document passes a ``token`` argument anywhere.
 
-    Grapple's own token arguments (``site { page(token:) }``) reach the page model without going
-    through ``page_from_token``; the view uses this to treat them as previews too.
+    Any ``token`` argument counts, wherever it appears, so a field added later that takes one
+    (grapple's ``site { page(token:) }`` did) is never cached either.
     """
     if "token" not in query:  # argument names cannot be escaped, so this skips parsing almost every query
         return False

@@ -15,6 +15,8 @@ from grapple.utils import get_paginated_result
 from wagtail.models import Page
 
 from pages.models import EventPage, HistoryPage, MemorialPage, NewsPage, OrganisationSettings
+from pages.models.base import readable
+from pages.models.images import prefetch_images
 
 from .limits import check_search_query
 from .locales import locales_by_code, resolve_locale
@@ -66,7 +68,7 @@ def _paginate(info, queryset, page, per_page, order, default_order):
     terms = [term.strip() for term in order.split(",")] if order else default_order
     per_page = per_page or grapple_settings.PAGE_SIZE
     result = get_paginated_result(with_related(queryset.order_by(*terms, "pk")), page, per_page)
-    result.items = attach_translations(info, result.items)
+    result.items = attach_translations(info, prefetch_images(list(result.items)))  # specific() pages need it
     return result
 
 
@@ -200,7 +202,10 @@ class CMSQuery:
 
     def resolve_search(self, info, query, locale=None, site=None, page=1, per_page=None):
         query = check_search_query(query)
-        results = visible_pages(info, locale_code=locale, site_hostname=site).search(query)
+        visible = visible_pages(info, locale_code=locale, site_hostname=site)
+        # The search index filters only on indexed fields; the visibility rule also reads expiry and alias
+        # sources, so the index is asked within the visible pages' ids (one subquery in SQL).
+        results = Page.objects.filter(pk__in=visible.values("pk")).search(query)
         result = get_paginated_result(results, page, per_page or grapple_settings.PAGE_SIZE)
         result.items = attach_translations(info, _specific_in_order(result.items))
         return result
@@ -211,7 +216,7 @@ class CMSQuery:
         if root is None:
             return []
         return attach_translations(
-            info, Page.objects.child_of(root).live().public().in_menu().select_related("locale").specific()
+            info, readable(Page.objects.child_of(root)).in_menu().select_related("locale").specific()
         )
 
     def resolve_organisation(self, info, site=None, locale=None):
@@ -261,4 +266,4 @@ def _specific_in_order(pages):
     """The specific version of each page, in the given order, with one query per page type."""
     specific = Page.objects.filter(pk__in=[page.pk for page in pages]).select_related("locale").specific()
     by_pk = {page.pk: page for page in specific}
-    return [by_pk[page.pk] for page in pages if page.pk in by_pk]
+    return prefetch_images([by_pk[page.pk] for page in pages if page.pk in by_pk])

@@ -6,6 +6,8 @@ from grapple.utils import resolve_site_by_hostname
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from pages.models.base import readable
+
 from .locales import resolve_locale
 
 
@@ -31,7 +33,7 @@ def locale_roots(site: Site | None, locale=None):
 
 
 def visible_pages(info, *, locale_code=None, site_hostname=None, model=Page, default_locale=True):
-    """Live, public pages of ``model`` in the request's site and one language tree.
+    """Readable pages (``pages.models.base.readable``) of ``model`` in the request's site and one language tree.
 
     Without ``locale_code`` the default language is used, or every language when
     ``default_locale`` is false (lookups by id, which are unambiguous).
@@ -43,7 +45,7 @@ def visible_pages(info, *, locale_code=None, site_hostname=None, model=Page, def
         in_site |= Q(path__startswith=root_path)
     if not in_site:
         return model.objects.none()
-    pages = model.objects.live().public().filter(in_site, depth__gt=1)
+    pages = readable(model.objects.filter(in_site, depth__gt=1))
     return pages.filter(locale=locale) if locale is not None else pages
 
 

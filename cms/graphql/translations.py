@@ -5,6 +5,8 @@ from collections import defaultdict
 from graphql.language import FieldNode, FragmentSpreadNode, InlineFragmentNode
 from wagtail.models import Page
 
+from pages.models.base import readable
+
 ATTRIBUTE = "_cms_translations"
 
 
@@ -24,12 +26,10 @@ def selects(info, name: str) -> bool:
 
 
 def live_translations(pages):
-    """For each page, its live, public versions in the other languages."""
+    """For each page, its readable versions in the other languages."""
     found = defaultdict(list)
     others = (
-        Page.objects.filter(translation_key__in={page.translation_key for page in pages})
-        .live()
-        .public()
+        readable(Page.objects.filter(translation_key__in={page.translation_key for page in pages}))
         .select_related("locale")
         .order_by("locale__language_code")
         .specific()

@@ -1,1 +1,1 @@
-"""What happens when content goes live or leaves: notifications to frontends (and, later, caches)."""
+"""What happens when content goes live or leaves: API cache invalidation and notifications to frontends."""

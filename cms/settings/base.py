@@ -115,11 +115,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis in production: one cache for every process, so a publish invalidates the API responses of all of them.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process: fine for one process (development); room for the API's responses and persisted queries.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 # --- Internationalisation -----------------------------------------------------
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands", "de": "Deutsch"}
@@ -328,6 +330,20 @@ GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 30)
 GRAPHQL_MAX_FIELDS = env_int("GRAPHQL_MAX_FIELDS", 500)
 # Schema introspection; production.py forces it off (frontends use frontend-contract/schema.graphql).
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
+# Response caching (cms/graphql/response_cache.py): complete answers to anonymous requests are kept in CACHES
+# until the next publish (or this many seconds); anonymous GETs tell browsers and CDNs how long they may keep them.
+GRAPHQL_RESPONSE_CACHE = env_bool("GRAPHQL_RESPONSE_CACHE", True)
+GRAPHQL_RESPONSE_CACHE_TIMEOUT = env_int("GRAPHQL_RESPONSE_CACHE_TIMEOUT", 3600)
+GRAPHQL_CACHE_MAX_AGE = env_int("GRAPHQL_CACHE_MAX_AGE", 30)
+GRAPHQL_CACHE_S_MAXAGE = env_int("GRAPHQL_CACHE_S_MAXAGE", 60)
+GRAPHQL_CACHE_STALE_WHILE_REVALIDATE = env_int("GRAPHQL_CACHE_STALE_WHILE_REVALIDATE", 300)
+# Automatic persisted queries (cms/graphql/persisted_queries.py) stay registered this long (default 30 days).
+GRAPHQL_PERSISTED_QUERY_TIMEOUT = env_int("GRAPHQL_PERSISTED_QUERY_TIMEOUT", 30 * 24 * 3600)
+# Parsed and validated documents kept per process (cms/graphql/documents.py).
+GRAPHQL_DOCUMENT_CACHE_SIZE = env_int("GRAPHQL_DOCUMENT_CACHE_SIZE", 500)
+# Every allowlisted rendition is made in the background when an image is saved or a page published
+# (cms/publishing/renditions.py), so API requests find them ready.
+RENDITIONS_PREGENERATE = env_bool("RENDITIONS_PREGENERATE", True)
 
 GRAPPLE = {
     "APPS": {"pages": ""},

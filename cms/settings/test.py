@@ -24,4 +24,7 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Background tasks run at once, inside the test (notifications are sent after the test's on_commit callbacks).
+# Thirty renditions per saved image (AVIF among them) would slow every test that saves one; the tests of
+# pre-generation and of query counts turn it back on.
+RENDITIONS_PREGENERATE = False
 TASKS = {alias: {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"} for alias in ("default", "publishing")}

@@ -196,6 +196,7 @@ export type DecimalBlock = StreamFieldInterface & {
   value: Scalars['Float']['output'];
 };
 
+/** A chosen document; null when its collection is private, as Wagtail's own serve view would refuse it. */
 export type DocumentChooserBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   document: Maybe<DocumentObjectType>;
@@ -1386,7 +1387,7 @@ export type PageSiblingsArgs = {
   searchQuery?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A chosen page; null when readers may not see it (draft, unpublished, private). */
+/** A chosen page; null when readers may not see it (draft, unpublished, expired, private). */
 export type PageChooserBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];
   field: Scalars['String']['output'];
@@ -1529,16 +1530,9 @@ export type ProgrammeItemBlock = StreamFieldInterface & {
 };
 
 export type Query = {
-  collections: Array<Maybe<CollectionObjectType>>;
-  document: Maybe<DocumentObjectType>;
-  documentType: Scalars['String']['output'];
-  documents: Array<DocumentObjectType>;
   /** Ceremonies: upcoming ones soonest first, past ones latest first. */
   events: EventPagesResult;
   historyArticles: HistoryPagesResult;
-  image: Maybe<CustomImage>;
-  imageType: Scalars['String']['output'];
-  images: Array<CustomImage>;
   locales: Array<Locale>;
   memorials: MemorialPagesResult;
   /** The top-level pages marked 'show in menus', in tree order. */
@@ -1550,40 +1544,8 @@ export type Query = {
   page: Maybe<PageInterface>;
   /** Live pages of any type in one language. */
   pages: PagesResult;
-  redirects: Array<Redirect>;
   /** Full-text search across live pages in one language, best match first. */
   search: PagesResult;
-  setting: Maybe<SettingsObjectType>;
-  settings: Array<SettingsObjectType>;
-  site: Maybe<SiteObjectType>;
-  sites: Array<SiteObjectType>;
-  snippets: Array<SnippetInterface>;
-  tag: Maybe<TagObjectType>;
-  tags: Array<TagObjectType>;
-};
-
-
-export type QueryCollectionsArgs = {
-  id?: InputMaybe<Scalars['ID']['input']>;
-  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
-  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
-  order?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type QueryDocumentArgs = {
-  id?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QueryDocumentsArgs = {
-  collection?: InputMaybe<Scalars['ID']['input']>;
-  id?: InputMaybe<Scalars['ID']['input']>;
-  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
-  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
-  order?: InputMaybe<Scalars['String']['input']>;
-  searchOperator?: InputMaybe<SearchOperatorEnum>;
-  searchQuery?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1603,22 +1565,6 @@ export type QueryHistoryArticlesArgs = {
   page?: InputMaybe<Scalars['PositiveInt']['input']>;
   perPage?: InputMaybe<Scalars['PositiveInt']['input']>;
   site?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type QueryImageArgs = {
-  id?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QueryImagesArgs = {
-  collection?: InputMaybe<Scalars['ID']['input']>;
-  id?: InputMaybe<Scalars['ID']['input']>;
-  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
-  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
-  order?: InputMaybe<Scalars['String']['input']>;
-  searchOperator?: InputMaybe<SearchOperatorEnum>;
-  searchQuery?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1682,48 +1628,6 @@ export type QuerySearchArgs = {
   site?: InputMaybe<Scalars['String']['input']>;
 };
 
-
-export type QuerySettingArgs = {
-  name?: InputMaybe<Scalars['String']['input']>;
-  site?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type QuerySettingsArgs = {
-  name?: InputMaybe<Scalars['String']['input']>;
-  site?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type QuerySiteArgs = {
-  hostname?: InputMaybe<Scalars['String']['input']>;
-  id?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QuerySitesArgs = {
-  id?: InputMaybe<Scalars['ID']['input']>;
-  isDefaultSite?: InputMaybe<Scalars['Boolean']['input']>;
-  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
-  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
-  order?: InputMaybe<Scalars['String']['input']>;
-  searchOperator?: InputMaybe<SearchOperatorEnum>;
-  searchQuery?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type QueryTagArgs = {
-  id?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QueryTagsArgs = {
-  id?: InputMaybe<Scalars['ID']['input']>;
-  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
-  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
-  order?: InputMaybe<Scalars['String']['input']>;
-};
-
 export type QuoteBlock = StreamFieldInterface & {
   attribution: Scalars['String']['output'];
   blockType: Scalars['String']['output'];
@@ -1740,15 +1644,6 @@ export type RawHtmlBlock = StreamFieldInterface & {
   id: Maybe<Scalars['String']['output']>;
   rawValue: Scalars['String']['output'];
   value: Scalars['String']['output'];
-};
-
-export type Redirect = {
-  isPermanent: Scalars['Boolean']['output'];
-  newUrl: Maybe<Scalars['String']['output']>;
-  oldPath: Scalars['String']['output'];
-  oldUrl: Scalars['String']['output'];
-  page: Maybe<PageInterface>;
-  site: SiteObjectType;
 };
 
 export type RegexBlock = StreamFieldInterface & {
@@ -1771,44 +1666,6 @@ export type RichTextBlock = StreamFieldInterface & {
 export type SearchOperatorEnum =
   | 'AND'
   | 'OR';
-
-export type SettingsObjectType = OrganisationSettings;
-
-export type SiteObjectType = {
-  hostname: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  /** If true, this site will handle requests for all other hostnames that do not have a site entry of their own */
-  isDefaultSite: Scalars['Boolean']['output'];
-  organisationsettings: Maybe<OrganisationSettings>;
-  page: Maybe<PageInterface>;
-  pages: Array<PageInterface>;
-  /** Set this to something other than 80 if you need a specific port number to appear in URLs (e.g. development on port 8000). Does not affect request handling (so port forwarding still works). */
-  port: Scalars['Int']['output'];
-  rootPage: Page;
-  /** Human-readable name for the site. */
-  siteName: Scalars['String']['output'];
-};
-
-
-export type SiteObjectTypePageArgs = {
-  contentType?: InputMaybe<Scalars['String']['input']>;
-  id?: InputMaybe<Scalars['ID']['input']>;
-  slug?: InputMaybe<Scalars['String']['input']>;
-  token?: InputMaybe<Scalars['String']['input']>;
-  urlPath?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type SiteObjectTypePagesArgs = {
-  contentType?: InputMaybe<Scalars['String']['input']>;
-  id?: InputMaybe<Scalars['ID']['input']>;
-  inMenu?: InputMaybe<Scalars['Boolean']['input']>;
-  limit?: InputMaybe<Scalars['PositiveInt']['input']>;
-  offset?: InputMaybe<Scalars['PositiveInt']['input']>;
-  order?: InputMaybe<Scalars['String']['input']>;
-  searchOperator?: InputMaybe<SearchOperatorEnum>;
-  searchQuery?: InputMaybe<Scalars['String']['input']>;
-};
 
 export type SnippetChooserBlock = StreamFieldInterface & {
   blockType: Scalars['String']['output'];

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature, SignatureExpired
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.http import urlencode
 from grapple.models import GraphQLField, GraphQLFloat, GraphQLRichText
@@ -29,7 +30,7 @@ from wagtail.models import Page, Site
 from wagtail_headless_preview.models import HeadlessMixin, PagePreview, get_client_root_url_from_site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .images import PublishablePageForm
+from .images import PublishablePageForm, prefetch_images
 
 # Page's own fields: text is translated; the slug and menu flag stay in step with the source.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -250,19 +251,33 @@ class GeoLocated(models.Model):
             raise ValidationError({missing: "Give both latitude and longitude, or neither."})
 
 
+def readable(pages):
+    """The pages of a queryset that readers may see: the one visibility rule of the API.
+
+    Live, outside every view-restricted section, not past ``expire_at`` (Wagtail only unpublishes
+    expired pages when ``publish_scheduled`` runs, so ``live`` alone lags behind), and for an alias,
+    its source readable too: an alias has its own place in the tree but shows its source's content,
+    so a source that is hidden (e.g. restricted, where the alias is not) hides its aliases.
+    Scheduled pages need no rule of their own: Wagtail keeps them not live until ``go_live_at``.
+    """
+    private = pages.private_q()  # one query for the restrictions, shared by both conditions
+    current = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    sources = Page.objects.live().exclude(private).filter(current)
+    return pages.live().exclude(private).filter(current).filter(Q(alias_of__isnull=True) | Q(alias_of__in=sources))
+
+
 def visible_in_locale(pages, locale_id):
-    """The live, public versions of ``pages`` in ``locale_id``, in the given order.
+    """The readable versions of ``pages`` in ``locale_id``, in the given order.
 
     One rule for untranslated pages everywhere: a page with no live version in that language
-    is left out, as listings leave it out. One query, plus one per specific page type.
+    is left out, as listings leave it out. One query, plus one per specific page type, plus a few for
+    their images (``prefetch_images``), however many pages.
     """
     pages = [page for page in pages if page is not None]
     if not pages:
         return []
     candidates = (
-        Page.objects.filter(translation_key__in={page.translation_key for page in pages}, locale_id=locale_id)
-        .live()
-        .public()
+        readable(Page.objects.filter(translation_key__in={page.translation_key for page in pages}, locale_id=locale_id))
         .select_related("locale")
         .specific()
     )
@@ -272,4 +287,4 @@ def visible_in_locale(pages, locale_id):
         if page.translation_key in by_key and page.translation_key not in seen:
             seen.add(page.translation_key)  # two language versions of one page count once
             result.append(by_key[page.translation_key])
-    return result
+    return prefetch_images(result)

@@ -6,7 +6,10 @@ submitted for review while it shows one, unless that use gives its own alt text 
 "Alt text"). ``PublishablePageForm`` applies the rule in the page editor.
 """
 
+from collections import defaultdict
+
 from django.db import models
+from django.db.models import prefetch_related_objects
 from grapple.models import GraphQLString
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamValue, StructValue
@@ -98,3 +101,25 @@ class PublishablePageForm(WagtailAdminPageForm):
             # A stream's own errors are per block; the rule is about the whole page, so it goes on top.
             self.add_error(None if isinstance(value, StreamValue) else name, message)
         return cleaned_data
+
+
+def image_fields(model) -> list[str]:
+    """Names of ``model``'s foreign keys to the image model, e.g. ``["hero_image"]``."""
+    fields = model._meta.get_fields()
+    return [field.name for field in fields if field.many_to_one and field.related_model is CustomImage]
+
+
+def prefetch_images(pages: list) -> list:
+    """Load the images of ``pages`` (of any mix of types) with their renditions, in a few queries.
+
+    One query per image field and page type for the images, one for their renditions, however many pages:
+    cards in "related" lists and search results then read their images without a query each.
+    """
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        names = image_fields(model)
+        if names:
+            prefetch_related_objects(group, *names, *(f"{name}__renditions" for name in names))
+    return pages

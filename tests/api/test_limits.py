@@ -23,7 +23,7 @@ def error_of(client, query, variables=None):
         "{ pages(perPage: 500) { items { id } } }",
         '{ search(query: "x", perPage: 1000) { items { id } } }',
         '{ page(urlPath: "/") { children(limit: 101) { id } } }',
-        "{ images(limit: 1000) { id } }",
+        '{ page(urlPath: "/") { descendants(limit: 1000) { id } } }',
     ],
 )
 def test_page_size_over_the_cap_is_refused(client, tree, query):

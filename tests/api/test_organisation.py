@@ -36,9 +36,6 @@ def test_organisation_settings_query(client, tree):
         "credits": "Logo by Wilfred Burie.",
         "socialLinks": [{"platform": "facebook", "url": "https://www.facebook.com/example"}],
     }
-    # grapple's generic settings query answers too.
-    generic = data_of(client, '{ setting(name: "OrganisationSettings") { ... on OrganisationSettings { name } } }')
-    assert generic["setting"] == {"name": "The Belgians Remember Them"}
 
 
 def test_organisation_is_null_before_it_is_filled_in(client, tree):

@@ -1,10 +1,15 @@
-"""Listings run a bounded number of database queries: the count for 5 items equals that for 50."""
+"""Queries run a bounded number of database queries: the count does not grow with the data or the page size."""
 
 import datetime
+import json
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
 
 from pages.models import EventPage, HistoryPage, MemorialPage, NewsPage
 
@@ -12,7 +17,21 @@ from ..helpers import brussels, data_of, make_image, publish_child
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _pregenerate_renditions(settings):
+    settings.RENDITIONS_PREGENERATE = True
+
+
+@pytest.fixture(autouse=True)
+def _no_response_cache(settings):
+    """These tests count what resolving costs; an answer from the response cache would cost nothing."""
+    settings.GRAPHQL_RESPONSE_CACHE = False
+
+
 ITEMS = 50
+QUERY_CEILING = 60  # the most any single contract query may run, whatever the data (preview is the heaviest)
+Rendition = get_image_model().get_rendition_model()
 IMAGE = """heroImage { altText caption photoCredit url srcSet(sizes: [320, 640], format: "webp")
                      rendition(width: 640) { url width } }"""
 LISTINGS = {
@@ -109,3 +128,74 @@ def test_locale_and_translations_add_no_per_item_queries(client, tree):
     assert all(item["translations"][0]["locale"] == "en" for item in items)
     assert all(item["translations"][0]["url"].startswith("/en/memorials/") for item in items)
     assert five == fifty
+
+
+# --- Every contract query, on generated content at two sizes ---------------------------------------------
+
+SMALL, MORE = 36, 120  # pages generated first, then added: the second measurement sees 156 pages
+
+
+def contract_cases(tree) -> dict[str, list[dict]]:
+    """Variables for every query of frontend-contract/queries/, pointing at generated pages."""
+
+    def first(model):
+        return model.objects.filter(slug__startswith="s1-", locale=tree.locales["en"]).order_by("path").first()
+
+    memorial, history, event, news = (first(model) for model in (MemorialPage, HistoryPage, EventPage, NewsPage))
+    listing = [{"locale": "en", "perPage": 5}, {"locale": "fr", "perPage": 20}]
+    return {
+        "site-shell": [{"locale": "nl"}],
+        "home-page": [{"locale": "fr"}],
+        "page-by-path": [{"urlPath": page.url} for page in (memorial, history, event, news)]
+        + [{"urlPath": "/memorials/", "locale": "nl"}],
+        "page-translations": [{"urlPath": memorial.url}],
+        "memorials": listing,
+        "history-articles": listing,
+        "events": [{**variables, "when": "ALL"} for variables in listing],
+        "news-items": listing,
+        # Terms found in one page type: each type in the results adds its own few queries, whatever the size.
+        "search": [{"query": "ceremony", "locale": "en", "perPage": 5}, {"query": "cérémonie", "locale": "fr"}],
+        "preview": [{"token": memorial.create_page_preview().token}],
+    }
+
+
+def measure(client, documents, cases) -> dict[str, int]:
+    """Database queries per request, each on a cold cache so a response cache cannot hide any."""
+    counts = {}
+    for name, variable_sets in cases.items():
+        for variables in variable_sets:
+            caches_clear()
+            with CaptureQueriesContext(connection) as captured:
+                data = data_of(client, documents[name], variables)
+            assert any(value for value in data.values()), (name, variables, data)
+            counts[f"{name} {json.dumps(variables, sort_keys=True)}"] = len(captured.captured_queries)
+    return counts
+
+
+def caches_clear():
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
+def test_every_contract_query_runs_a_bounded_number_of_queries(client, tree, django_capture_on_commit_callbacks):
+    from cms.management.commands.export_examples import document_for, query_names
+
+    documents = {name: document_for(name) for name in query_names()}
+    with django_capture_on_commit_callbacks(execute=True):  # renditions are made after the commit
+        call_command("generate_content", size=str(SMALL), seed=1, verbosity=0)
+    cases = contract_cases(tree)
+    assert set(cases) == set(documents), "every query of frontend-contract/queries/ needs a case here"
+    renditions = Rendition.objects.count()
+
+    small = measure(client, documents, cases)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("generate_content", size=str(MORE), seed=2, verbosity=0)
+    large = measure(client, documents, cases)
+
+    print("\nDatabase queries per contract query (small / large):")
+    for case in small:
+        print(f"  {small[case]:3d} / {large[case]:3d}  {case}")
+    grown = {case: (small[case], large[case]) for case in small if small[case] != large[case]}
+    assert not grown, f"query counts grew with the data: {grown}"
+    assert Rendition.objects.count() == renditions, "a request generated a rendition"
+    assert max(large.values()) <= QUERY_CEILING, large

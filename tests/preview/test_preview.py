@@ -226,19 +226,13 @@ def test_a_row_whose_draft_names_another_page_is_refused(client, memorial, token
     assert error_of(client, token)["extensions"] == {"code": "PREVIEW_MISMATCH"}
 
 
-def test_grapples_own_token_argument_is_just_as_strict(client, token, settings):
-    """``site { page(token:) }`` is grapple's; it reaches our checks through the page model."""
+def test_grapples_own_token_argument_is_not_in_the_schema(client, token):
+    """Grapple's ``site { page(token:) }`` left the schema (contract 2.0.0): ``page(token:)`` is the one way."""
     query = 'query($token: String) { site(hostname: "testserver") { page(token: $token) { title } } }'
     response = post_graphql(client, query, {"token": token})
-    assert response.json()["data"]["site"]["page"]["title"] == DRAFT_TITLE
-    assert response["Cache-Control"] == "no-store"
-
-    settings.PREVIEW_TOKEN_MAX_AGE = 60
-    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=61)):
-        response = post_graphql(client, query, {"token": token})
-    assert response.status_code == 200
-    assert response.json()["errors"][0]["extensions"] == {"code": "PREVIEW_EXPIRED"}
-    assert response["Cache-Control"] == "no-store"
+    assert response.status_code == 400
+    assert "Cannot query field 'site' on type 'Query'." in response.json()["errors"][0]["message"]
+    assert DRAFT_TITLE not in response.content.decode()
 
 
 # --- Drafts without a token ---------------------------------------------------------------------------
