@@ -16,8 +16,6 @@ def orderings(*fields: str) -> frozenset[str]:
 PAGE_ORDERINGS = orderings("title", "first_published_at", "last_published_at", "path")
 # Root fields with orderings of their own; every other field that takes `order` lists pages.
 ORDERINGS_BY_ROOT_FIELD = {
-    "images": orderings("title", "created_at"),
-    "documents": orderings("title", "created_at"),
     "memorials": PAGE_ORDERINGS | orderings("municipality", "unveiling_date"),
     "historyArticles": PAGE_ORDERINGS | orderings("period_start"),
     "events": PAGE_ORDERINGS | orderings("start"),
@@ -79,7 +77,9 @@ class LimitsMiddleware:
         if "per_page" in kwargs:
             check_page_size(kwargs["per_page"], "perPage")
         if isinstance(kwargs.get("order"), str):
-            check_order(kwargs["order"], allowed_orderings(info))
+            # Passed on normalised: grapple and our listings split on commas, and an empty term ("",
+            # "title,") would reach ``order_by`` as a field named "".
+            kwargs["order"] = ",".join(check_order(kwargs["order"], allowed_orderings(info))) or None
         if kwargs.get("search_query"):
             check_search_query(kwargs["search_query"])
         return next(root, info, **kwargs)

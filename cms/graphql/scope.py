@@ -11,12 +11,16 @@ from pages.models.base import readable
 from .locales import resolve_locale
 
 
+def unknown_site(hostname: str) -> GraphQLError:
+    return GraphQLError(f"Unknown site '{hostname}'.", extensions={"code": "BAD_USER_INPUT"})
+
+
 def resolve_site(info, hostname: str | None = None) -> Site | None:
     """The site named by ``hostname``, else the one the request's Host header points at."""
     if hostname:
         site = resolve_site_by_hostname(hostname=hostname, filter_name="site")
         if site is None:
-            raise GraphQLError(f"Unknown site '{hostname}'.", extensions={"code": "BAD_USER_INPUT"})
+            raise unknown_site(hostname)
         return site
     cache = info.context.__dict__
     if "_cms_site" not in cache:

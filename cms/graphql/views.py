@@ -17,6 +17,9 @@ requests are stored server-side and answered again without a database query unti
 a change; anonymous GETs get CDN headers and an ETag (304 on ``If-None-Match``). Parsed and validated
 documents are reused. No csrftoken cookie is set: nothing here is authenticated by a cookie (there are no
 mutations, and a preview is authorised by its signed token), and a cookie would stop CDNs from caching.
+
+Failures that are not the client's (``errors.py``): a database outage is a 503 with ``Retry-After``; any
+other exception from a resolver is logged and reported without its text.
 """
 
 import json
@@ -32,6 +35,7 @@ from graphql import ExecutionResult, OperationType, execute, get_operation_ast
 
 from . import persisted_queries, response_cache
 from .documents import checked_document, document_hash
+from .errors import format_error, raise_if_database_unavailable
 from .preview import mark_preview_request, used_preview_token
 from .validation import check_size, current_limits
 
@@ -47,6 +51,7 @@ CODES = {
     405: "METHOD_NOT_ALLOWED",
     413: "PAYLOAD_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
+    503: "SERVICE_UNAVAILABLE",
 }
 
 
@@ -108,7 +113,7 @@ class GraphQLView(BaseGraphQLView):
         if isinstance(error, HttpError):
             code = CODES.get(error.response.status_code, "BAD_REQUEST")
             return {"message": error.message, "extensions": {"code": code}}
-        return BaseGraphQLView.format_error(error)
+        return format_error(error)
 
     def parse_body(self, request):
         content_type = self.get_content_type(request)
@@ -216,6 +221,7 @@ class GraphQLView(BaseGraphQLView):
         if self.to_register:
             persisted_queries.register(self.to_register, query)
         result = self.execute_document(request, checked.document, variables, operation_name)
+        raise_if_database_unavailable(request, result)
         self.complete = result.data is not None and not result.errors
         return result
 

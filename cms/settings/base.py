@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database outage raised by a view becomes a 503 with Retry-After, not a 500 (cms/middleware.py).
+    "cms.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware, as wagtail-localize asks.
     "django.middleware.locale.LocaleMiddleware",
@@ -111,8 +113,14 @@ DATABASES = {
 DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000)
 if DATABASE_STATEMENT_TIMEOUT_MS < 0:
     raise ImproperlyConfigured("DATABASE_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds.")
+# Seconds to wait for a new PostgreSQL connection. While the database restarts, a request fails at once with
+# a 503 (cms/middleware.py) instead of holding its worker; kept connections are checked before reuse
+# (conn_health_checks above), so the service recovers by itself as soon as the database is back.
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}", connect_timeout=DATABASE_CONNECT_TIMEOUT
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production: one cache for every process, so a publish invalidates the API responses of all of them.
@@ -361,6 +369,7 @@ GRAPHENE = {
     "MIDDLEWARE": [
         "grapple.middleware.GrappleMiddleware",  # without it grapple's per-field middleware never runs
         "cms.graphql.limits.LimitsMiddleware",
+        "cms.graphql.arguments.ArgumentsMiddleware",
     ],
 }
 
