@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test check lint format lock clean schema examples contract-js
+.PHONY: install run demo test check lint format lock clean schema examples contract-js screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,10 @@ contract-js:
 		echo "npm ci (frontend-contract)"; npm ci --loglevel=error; \
 	fi
 	cd frontend-contract && npm run --silent check
+
+# The editor's guide's pictures (docs/img/*.png), retaken by the browser journeys in Debian's chromium.
+screenshots: install
+	$(BIN)/pytest tests/e2e -p no:cacheprovider --docs-screenshots docs/img
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts

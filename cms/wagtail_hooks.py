@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from .dashboard import hooks as dashboard_hooks  # noqa: F401  (the dashboard panels)
 from .editing.conflicts import hold_stale_publish, remember_newer_revisions, warn_of_newer_revisions
 from .graphql.queries import CMSQuery
 from .graphql.register.geojson import MapQuery

@@ -274,6 +274,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Wagtail ----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "The Belgians Remember Them")
+# No avatars from gravatar.com: our CSP blocks them anyway, and they would tell a third party who edits.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "pages.CustomImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

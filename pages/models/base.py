@@ -30,7 +30,7 @@ from wagtail.models import Page, Site
 from wagtail_headless_preview.models import HeadlessMixin, PagePreview, get_client_root_url_from_site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .images import prefetch_images
+from .images import PublishablePageForm, prefetch_images
 
 # Page's own fields: text is translated; the slug and menu flag stay in step with the source.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -130,6 +130,7 @@ class BasePage(HeadlessMixin, Page):
     """Abstract base: Wagtail's own page URL redirects to the frontend, and previews open there."""
 
     translatable_fields = PAGE_TRANSLATABLE_FIELDS
+    base_form_class = PublishablePageForm  # no publishing with an image that lacks alt text
 
     class Meta:
         abstract = True

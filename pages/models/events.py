@@ -18,6 +18,7 @@ from register.source_rows import require_source_record, source_records
 
 from ..blocks import GalleryBlock, ProgrammeBlock, StoryBlock
 from .base import PAGE_TRANSLATABLE_FIELDS, BasePage, GeoLocated, GraphQLDate, IndexPage, visible_in_locale
+from .images import HERO_IMAGE_HELP
 
 # Ceremonies take place in Belgium: times are entered and published in Brussels time.
 EVENT_TIME_ZONE = ZoneInfo("Europe/Brussels")
@@ -45,7 +46,12 @@ class EventPage(GeoLocated, BasePage):
 
     start = models.DateTimeField(help_text="Date and time in Brussels time.")
     end = models.DateTimeField(null=True, blank=True, help_text="Optional. Must be after the start.")
-    status = models.CharField(max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
+    status = models.CharField(
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text="Change to Held after the ceremony, or to Cancelled or Postponed; the page stays published.",
+    )
     place = models.CharField(max_length=255, help_text="Where it is held, e.g. 'Communal cemetery, Rebecq'.")
     related_memorial = models.ForeignKey(
         "pages.MemorialPage",
@@ -76,9 +82,18 @@ class EventPage(GeoLocated, BasePage):
     )
     summary = models.TextField(blank=True, help_text="One or two sentences for listings.")
     hero_image = models.ForeignKey(
-        "pages.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "pages.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=HERO_IMAGE_HELP,
     )
-    programme = StreamField(ProgrammeBlock(), blank=True)
+    programme = StreamField(
+        ProgrammeBlock(),
+        blank=True,
+        help_text="The order of the ceremony, one item per time, e.g. 10:30 Wreath-laying.",
+    )
     body = StreamField(StoryBlock(), blank=True, help_text="What visitors should know before the ceremony.")
     report = StreamField(StoryBlock(), blank=True, help_text="Written after the ceremony: how it went.")
     gallery = StreamField(GalleryBlock(), blank=True, help_text="Photos of the ceremony.")

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import SourcesBlock, StoryBlock
 from .base import PAGE_TRANSLATABLE_FIELDS, BasePage, IndexPage, visible_in_locale
+from .images import HERO_IMAGE_HELP
 
 _year_validators = [MinValueValidator(1000), MaxValueValidator(2100)]
 
@@ -38,9 +39,14 @@ class HistoryPage(BasePage):
         null=True, blank=True, validators=_year_validators, help_text="Last year the article covers, e.g. 1945."
     )
     hero_image = models.ForeignKey(
-        "pages.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "pages.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=HERO_IMAGE_HELP,
     )
-    body = StreamField(StoryBlock())
+    body = StreamField(StoryBlock(), help_text="The article: headings, paragraphs, images and quotes.")
     sources = StreamField(SourcesBlock(), blank=True, help_text="Books, archives and websites this article rests on.")
 
     parent_page_types = ["pages.HistoryIndexPage"]
@@ -102,7 +108,12 @@ class HistoryRelatedMemorial(Orderable):
     """A memorial chosen on a history article."""
 
     page = ParentalKey(HistoryPage, on_delete=models.CASCADE, related_name="related_memorials")
-    memorial = models.ForeignKey("pages.MemorialPage", on_delete=models.CASCADE, related_name="+")
+    memorial = models.ForeignKey(
+        "pages.MemorialPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A memorial this article tells the story of; readers are sent from one to the other.",
+    )
 
     panels = [PageChooserPanel("memorial")]
     graphql_fields = [GraphQLPage("memorial")]

@@ -1,14 +1,25 @@
-"""The one image model: every upload carries its caption, photo credit and alt text."""
+"""The one image model: every upload carries its caption, photo credit and alt text.
+
+The alt text rule: an image may be uploaded without alt text (Wagtail's bulk upload takes files
+only), and a page may be saved as a draft with such an image, but it cannot be published or
+submitted for review while it shows one, unless that use gives its own alt text (an image block's
+"Alt text"). ``PublishablePageForm`` applies the rule in the page editor.
+"""
 
 from collections import defaultdict
 
 from django.db import models
 from django.db.models import prefetch_related_objects
 from grapple.models import GraphQLString
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 
 from ..image_validation import apply_pillow_pixel_limit
+
+HERO_IMAGE_HELP = "Shown at the top of the page and in listings. The image needs alt text before the page is published."
 
 # Once, when the image model is loaded: every process that can open an image has loaded it.
 apply_pillow_pixel_limit()
@@ -22,7 +33,10 @@ class CustomImage(AbstractImage):
         "alt text",
         max_length=255,
         blank=True,
-        help_text="What the image shows, for people who cannot see it. Leave empty only for decorative images.",
+        help_text=(
+            "What the image shows, for people who cannot see it, e.g. 'Wreaths before the partisans' memorial "
+            "in Rebecq'. Required before a page showing the image can be published."
+        ),
     )
     caption = models.CharField(max_length=255, blank=True, help_text="Shown under the image.")
     photo_credit = models.CharField(
@@ -43,6 +57,50 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def images_missing_alt_text(value) -> list[CustomImage]:
+    """The images shown by a form value (an image, or a stream of blocks) with no alt text for that use.
+
+    An image block's own alt text (``alt_text`` beside ``image`` in a StructBlock) counts for its image.
+    """
+    if isinstance(value, CustomImage):
+        return [] if value.description.strip() else [value]
+    if isinstance(value, StructValue):
+        if isinstance(value.get("image"), CustomImage) and (value.get("alt_text") or "").strip():
+            children = [child for name, child in value.items() if name != "image"]
+        else:
+            children = list(value.values())
+        return [image for child in children for image in images_missing_alt_text(child)]
+    if isinstance(value, StreamValue):
+        return [image for child in value for image in images_missing_alt_text(child.value)]
+    if isinstance(value, ListValue | list | tuple):
+        return [image for child in value for image in images_missing_alt_text(child)]
+    return []
+
+
+class PublishablePageForm(WagtailAdminPageForm):
+    """The page editor's form: publishing and submitting check that every image shown has alt text.
+
+    Saving a draft defers the check (Wagtail defers required fields the same way), so work is never lost.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_deferred_validation:
+            return cleaned_data
+        for name, value in list(cleaned_data.items()):  # add_error() removes the field from cleaned_data
+            missing = {image.pk: image for image in images_missing_alt_text(value)}
+            if not missing:
+                continue
+            titles = ", ".join(f"'{image.title}'" for image in missing.values())
+            message = (
+                f"Give {titles} alt text before publishing: edit the image under Images and fill in "
+                "“Alt text”, or type the alt text for this use in the image block."
+            )
+            # A stream's own errors are per block; the rule is about the whole page, so it goes on top.
+            self.add_error(None if isinstance(value, StreamValue) else name, message)
+        return cleaned_data
 
 
 def image_fields(model) -> list[str]:

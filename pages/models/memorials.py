@@ -29,6 +29,7 @@ from .base import (
     IndexPage,
     visible_in_locale,
 )
+from .images import HERO_IMAGE_HELP
 
 
 class MemorialIndexPage(IndexPage):
@@ -52,14 +53,21 @@ class MemorialKind(models.TextChoices):
 class MemorialPage(GeoLocated, BasePage):
     """One memorial: where it stands, who it honours, what it says and who unveiled it."""
 
-    kind = models.CharField(max_length=20, choices=MemorialKind.choices, default=MemorialKind.MONUMENT)
+    kind = models.CharField(
+        max_length=20,
+        choices=MemorialKind.choices,
+        default=MemorialKind.MONUMENT,
+        help_text="What stands there; frontends filter the map by it.",
+    )
     place = models.CharField(
         max_length=255, help_text="Where exactly it stands, e.g. 'Communal cemetery' or 'Rue de la Station'."
     )
     municipality = models.CharField(max_length=255, help_text="The commune, e.g. Rebecq.")
     province = models.CharField(max_length=255, blank=True, help_text="e.g. Walloon Brabant.")
-    country = models.CharField(max_length=100, default="Belgium")
-    unveiling_date = models.DateField(null=True, blank=True)
+    country = models.CharField(max_length=100, default="Belgium", help_text="In this page's language.")
+    unveiling_date = models.DateField(
+        null=True, blank=True, help_text="When the memorial was unveiled (not the event it remembers)."
+    )
     unveiled_by = models.CharField(max_length=255, blank=True, help_text="Who unveiled it, e.g. the Ambassador of …")
     dedication = RichTextField(
         features=INTRO_FEATURES, blank=True, help_text="Whom the memorial honours, in a sentence or two."
@@ -67,10 +75,15 @@ class MemorialPage(GeoLocated, BasePage):
     inscription = models.TextField(blank=True, help_text="The text carved on the memorial, as it is written.")
     partners = StreamField(PartnersBlock(), blank=True, help_text="Organisations that built or keep the memorial.")
     hero_image = models.ForeignKey(
-        "pages.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "pages.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=HERO_IMAGE_HELP,
     )
-    gallery = StreamField(GalleryBlock(), blank=True)
-    body = StreamField(StoryBlock(), blank=True)
+    gallery = StreamField(GalleryBlock(), blank=True, help_text="More photos of the memorial, in order.")
+    body = StreamField(StoryBlock(), blank=True, help_text="The memorial's story, after the dedication.")
     commemorated_people = ParentalManyToManyField(
         "register.Person",
         blank=True,

@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import StoryBlock
 from .base import PAGE_TRANSLATABLE_FIELDS, BasePage, GraphQLDate, IndexPage
+from .images import HERO_IMAGE_HELP
 
 
 class NewsIndexPage(IndexPage):
@@ -27,12 +28,19 @@ class NewsIndexPage(IndexPage):
 class NewsPage(BasePage):
     """A dated news item."""
 
-    date = models.DateField("news date", default=datetime.date.today)
+    date = models.DateField(
+        "news date", default=datetime.date.today, help_text="The date shown with the item; news is listed newest first."
+    )
     summary = models.TextField(help_text="One or two sentences for listings.")
     hero_image = models.ForeignKey(
-        "pages.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "pages.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=HERO_IMAGE_HELP,
     )
-    body = StreamField(StoryBlock())
+    body = StreamField(StoryBlock(), help_text="The full item: paragraphs, images and quotes.")
 
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types = []

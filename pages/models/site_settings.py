@@ -17,12 +17,14 @@ class OrganisationSettings(BaseSiteSetting):
     name = models.CharField(max_length=255, help_text="The association's name as it should appear everywhere.")
     postal_address = models.TextField(blank=True, help_text="One line per line of the envelope.")
     telephone = models.CharField(max_length=40, blank=True, help_text="International form, e.g. +32 (0)68 28 64 66.")
-    email = models.EmailField(blank=True)
+    email = models.EmailField(blank=True, help_text="Shown to the public as the contact address.")
     iban = IBANField("IBAN", blank=True, help_text="Bank account for donations, e.g. BE97 0018 3886 3049.")
-    bic = BICField("BIC", blank=True)
-    copyright_line = models.CharField(max_length=255, blank=True)
+    bic = BICField("BIC", blank=True, help_text="The bank's code for the IBAN, e.g. GEBABEBB.")
+    copyright_line = models.CharField(
+        max_length=255, blank=True, help_text="Shown in the site footer, e.g. '© The Belgians Remember Them'."
+    )
     credits = models.TextField(blank=True, help_text="Credits for the logo, photographs and other work.")
-    social_links = StreamField(SocialLinksBlock(), blank=True)
+    social_links = StreamField(SocialLinksBlock(), blank=True, help_text="Links to the association's pages elsewhere.")
 
     panels = [
         FieldPanel("name"),

@@ -1,0 +1,10 @@
+"""Registers the dashboard panels (imported by cms/wagtail_hooks.py)."""
+
+from wagtail import hooks
+
+from .panels import TeamEditsPanel, TranslationStatusPanel, UpcomingCeremoniesPanel
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_panels(request, panels):
+    panels.extend([UpcomingCeremoniesPanel(), TranslationStatusPanel(), TeamEditsPanel()])
