@@ -177,6 +177,7 @@ class World:
     hidden_child: dict = field(default_factory=dict)  # state name -> model -> a live child of the hidden page
     linkers: dict = field(default_factory=dict)  # road name -> page (en) that links to every candidate
     translated: dict = field(default_factory=dict)  # page pk -> its live Dutch translation
+    register: dict = field(default_factory=dict)  # GraphQL type name -> the register record linked to every page
 
     def in_locale(self, page, code):
         """The version of ``page`` in ``code`` (itself for English)."""
@@ -233,6 +234,7 @@ def build_world() -> World:
                 world.draft_titles[state.name][model] = f"DRAFT {title}"
     _link_everything(world)
     _translate(world, locales)
+    _link_register(world)
     for state in STATES:
         world.hidden_child[state.name] = {}
         for model in page_models():
@@ -287,6 +289,27 @@ def _link_everything(world):
     ]
     home.save_revision().publish()
     world.linkers["featured"] = home
+
+
+def _link_register(world):
+    """One person, cemetery and aircraft loss that every memorial (and every ceremony) page links to, in
+    every language and state, so each register field that lists pages meets every hidden page."""
+    from pages.models import EventPage, MemorialPage
+    from register.models import AircraftLoss, Cemetery, Person
+
+    person = Person.objects.create(family_name="Leak", given_names="Matrix")
+    cemetery = Cemetery.objects.create(name="Leak matrix cemetery", municipality="Rebecq")
+    loss = AircraftLoss.objects.create(
+        aircraft_type="Avro Lancaster", serial="LM001", loss_date=datetime.date(1944, 5, 1), loss_date_precision="month"
+    )
+    memorials = MemorialPage.objects.all()
+    memorials.update(cemetery=cemetery)
+    for relation, record in (("commemorated_people", person), ("commemorated_losses", loss)):
+        through = MemorialPage._meta.get_field(relation).remote_field.through
+        source, target = (f.attname for f in through._meta.get_fields() if getattr(f, "many_to_one", False))
+        through.objects.bulk_create([through(**{source: page.pk, target: record.pk}) for page in memorials])
+    EventPage.objects.all().update(aircraft_loss=loss)
+    world.register.update(Person=person, Cemetery=cemetery, AircraftLoss=loss)
 
 
 def _translate(world, locales):

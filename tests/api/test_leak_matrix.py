@@ -244,6 +244,18 @@ def _linked_road(owner, field_name, model_name):
     return Road((owner, field_name), f"{owner}.{field_name}", models, build)
 
 
+def _register_road(type_name, root_field, field_name, model_name):
+    """A register record's pages, asked of the record that every page of ``model_name`` links to."""
+
+    def build(world, state, models):
+        record = world.register[type_name]
+        selection = f"{field_name} {{ {ITEM} }}"
+        document = f'{{ record: {root_field}(id: "{record.external_id}" {_locale_arg(state)}) {{ {selection} }} }}'
+        return document, {}, {world.control[state.locale][model].pk for model in models}
+
+    return Road((type_name, field_name), f"{type_name}.{field_name}", lambda: _model_of(model_name), build)
+
+
 def _featured():
     from pages.models import HomePage
 
@@ -319,6 +331,10 @@ ROADS = [
         _related_memorial,
     ),
     Road(("PageChooserBlock", "page"), "PageChooserBlock.page", page_models, _chosen_page),
+    _register_road("Person", "person", "memorials", "MemorialPage"),
+    _register_road("Cemetery", "cemetery", "memorials", "MemorialPage"),
+    _register_road("AircraftLoss", "aircraftLoss", "memorials", "MemorialPage"),
+    _register_road("AircraftLoss", "aircraftLoss", "events", "EventPage"),
 ]
 
 
