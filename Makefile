@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test check lint format lock clean schema examples contract-js
+.PHONY: install run demo test check lint format lock clean schema examples contract-js benchmark
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,11 @@ contract-js:
 		echo "npm ci (frontend-contract)"; npm ci --loglevel=error; \
 	fi
 	cd frontend-contract && npm run --silent check
+
+# The API under gunicorn with Redis, on SQLite and PostgreSQL at two sizes (README, docs/performance.md).
+# e.g. make benchmark BENCHMARK_ARGS="--databases sqlite --sizes small"
+benchmark: install
+	$(BIN)/python -m benchmarks.run $(BENCHMARK_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts
