@@ -54,8 +54,8 @@ def machine() -> dict:
         "os": os_name,
         "python": platform.python_version(),
         "postgresql": _first_line(["bash", "-c", "ls /usr/lib/postgresql | sort -V | tail -n 1"]),
-        "redis": _first_line(["redis-server", "--version"]),
-        "wrk": _first_line(["bash", "-c", "wrk -v 2>&1"]),
+        "redis": " ".join(_first_line(["redis-server", "--version"]).split()[:3]),
+        "wrk": " ".join(_first_line(["bash", "-c", "wrk -v 2>&1"]).split()[:2]),
         "load_average": " / ".join(f"{value:.1f}" for value in os.getloadavg()),
     }
 
@@ -185,7 +185,7 @@ def generated() -> str:
     if missing:
         lines += [
             f"Not measured yet: {', '.join(missing)}. Complete with "
-            f'`make benchmark BENCHMARK_ARGS="--databases … --sizes …"` (see below).',
+            f'`make benchmark BENCHMARK_ARGS="--databases … --sizes …"` (see How to reproduce).',
             "",
         ]
     return "\n".join(lines)
