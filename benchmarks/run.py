@@ -8,6 +8,7 @@ benchmarks/.data/results-<dataset>.json, so a run of one dataset updates its col
 
 import argparse
 import contextlib
+import subprocess
 import sys
 
 from . import report, services
@@ -53,6 +54,7 @@ def main(argv=None) -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except (services.ServiceError, RuntimeError) as error:
+    except (services.ServiceError, RuntimeError, OSError, subprocess.CalledProcessError) as error:
+        # A step that failed (dataset generation, a probe answered with an error, a tool missing): say which.
         print(f"benchmark failed: {error}", file=sys.stderr)
         sys.exit(1)
