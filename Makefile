@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test check lint format lock clean schema examples contract-js screenshots
+.PHONY: install run demo test check lint format lock clean schema examples contract-js screenshots benchmark
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,11 @@ contract-js:
 # The editor's guide's pictures (docs/img/*.png), retaken by the browser journeys in Debian's chromium.
 screenshots: install
 	$(BIN)/pytest tests/e2e -p no:cacheprovider --docs-screenshots docs/img
+
+# The API under gunicorn with Redis, on SQLite and PostgreSQL at two sizes (README, docs/performance.md).
+# e.g. make benchmark BENCHMARK_ARGS="--databases sqlite --sizes small"
+benchmark: install
+	$(BIN)/python -m benchmarks.run $(BENCHMARK_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts

@@ -1,0 +1,1 @@
+"""Load and latency harness for the API (`make benchmark`); see benchmarks/README.md."""
