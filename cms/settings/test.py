@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory cache, plain HTTP, GraphiQL available to test it."""
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("GRAPHIQL_ENABLED", "1")
 os.environ.setdefault("MACHINE_TRANSLATOR", "dummy")
@@ -20,7 +21,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CONTENT_SECURITY_POLICY["EXCLUDE_URL_PREFIXES"] = ["/graphiql/"]  # noqa: F405  GraphiQL loads from unpkg.com
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+# Uploads, restores and screenshots go here; CI runs its SQLite and PostgreSQL passes side by side, each
+# with its own folder.
+TEST_ARTIFACTS_DIR = Path(os.environ.get("TEST_ARTIFACTS_DIR") or BASE_DIR / "test-artifacts")  # noqa: F405
+MEDIA_ROOT = TEST_ARTIFACTS_DIR / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Background tasks run at once, inside the test (notifications are sent after the test's on_commit callbacks).

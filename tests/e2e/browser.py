@@ -10,6 +10,7 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from PIL import Image as PILImage
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -24,7 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 860}
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
+ARTIFACTS = Path(settings.TEST_ARTIFACTS_DIR) / "e2e"
 # Wagtail's admin waits on slow requests (chooser modals, the translation editor); a step that takes
 # longer than this is stuck, not slow.
 STEP_TIMEOUT_MS = 20_000
