@@ -68,6 +68,8 @@ def server(transactional_db, tree, tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
+        # Its own local-memory cache would keep answers the test process invalidates only in its own cache.
+        GRAPHQL_RESPONSE_CACHE="0",
         SECRET_KEY=secrets.token_hex(32),
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=database_url(),
