@@ -15,7 +15,7 @@ query($perPage: PositiveInt) {
   people(locale: "fr", perPage: $perPage) {
     items {
       id familyName biography death { start precision } nameVariants { name }
-      burials { graveReference cemetery { name } person { familyName } }
+      burials { graveReference cemetery { name burialCount } person { familyName } }
       crewPlaces { role loss { serial crashPlace } }
       memorials { title url }
     }
@@ -75,7 +75,7 @@ def register_of_twelve(tree):
         translate(publish_child(tree.events, event), french)
 
 
-LISTINGS = {"people": (PEOPLE, 15), "aircraftLosses": (LOSSES, 13), "cemeteries": (CEMETERIES, 11)}
+LISTINGS = {"people": (PEOPLE, 16), "aircraftLosses": (LOSSES, 13), "cemeteries": (CEMETERIES, 11)}
 
 
 def test_listings_cost_the_same_few_queries_for_2_or_12_results(
@@ -86,6 +86,8 @@ def test_listings_cost_the_same_few_queries_for_2_or_12_results(
             with django_assert_max_num_queries(maximum, info=f"{field}, {per_page} per page"):
                 data = data_of(client, query, {"perPage": per_page})
             assert len(data[field]["items"]) == per_page
+            if field == "people":  # each cemetery holds one burial
+                assert {b["cemetery"]["burialCount"] for p in data[field]["items"] for b in p["burials"]} == {1}
     with django_assert_max_num_queries(9, info="map"):
         features = data_of(client, MAP)["map"]["features"]
     assert len(features) == 36

@@ -100,8 +100,13 @@ def _crew_places():
     return Prefetch("crew_places", queryset=CrewMember.objects.select_related("loss", "person"))
 
 
-def _burials():
-    return Prefetch("burials", queryset=Burial.objects.select_related("person", "cemetery"))
+def _burials(info):
+    burials = Burial.objects.select_related("person")
+    if selects(info, "burialCount"):
+        # The cemeteries reached through burials come counted, rather than counting once per burial.
+        counted = Cemetery.objects.annotate(burial_count=Count("burials"))
+        return Prefetch("burials", queryset=burials.prefetch_related(Prefetch("cemetery", queryset=counted)))
+    return Prefetch("burials", queryset=burials.select_related("cemetery"))
 
 
 def people_for(info, locale):
@@ -110,7 +115,7 @@ def people_for(info, locale):
     if selects(info, "nameVariants"):
         people = people.prefetch_related("name_variants")
     if selects(info, "burials"):
-        people = people.prefetch_related(_burials())
+        people = people.prefetch_related(_burials(info))
     if selects(info, "crewPlaces"):
         people = people.prefetch_related(_crew_places())
     if selects(info, "memorials"):
@@ -123,7 +128,7 @@ def people_for(info, locale):
 def cemeteries_for(info, locale):
     cemeteries = Cemetery.source_rows().annotate(burial_count=Count("burials"))
     if selects(info, "burials"):
-        cemeteries = cemeteries.prefetch_related(_burials())
+        cemeteries = cemeteries.prefetch_related(_burials(info))
     if selects(info, "memorials"):
         cemeteries = cemeteries.prefetch_related(
             _linked_pages(info, locale, "memorial_pages", "cemetery", MemorialPage, "title")
