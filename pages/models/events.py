@@ -18,7 +18,7 @@ from register.source_rows import require_source_record, source_records
 
 from ..blocks import GalleryBlock, ProgrammeBlock, StoryBlock
 from .base import PAGE_TRANSLATABLE_FIELDS, BasePage, GeoLocated, GraphQLDate, IndexPage, visible_in_locale
-from .images import HERO_IMAGE_HELP
+from .images import hero_image_field
 
 # Ceremonies take place in Belgium: times are entered and published in Brussels time.
 EVENT_TIME_ZONE = ZoneInfo("Europe/Brussels")
@@ -81,14 +81,7 @@ class EventPage(GeoLocated, BasePage):
         help_text="The aircraft loss the ceremony remembers, if any.",
     )
     summary = models.TextField(blank=True, help_text="One or two sentences for listings.")
-    hero_image = models.ForeignKey(
-        "pages.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=HERO_IMAGE_HELP,
-    )
+    hero_image = hero_image_field()
     programme = StreamField(
         ProgrammeBlock(),
         blank=True,

@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import SourcesBlock, StoryBlock
 from .base import PAGE_TRANSLATABLE_FIELDS, BasePage, IndexPage, visible_in_locale
-from .images import HERO_IMAGE_HELP
+from .images import hero_image_field
 
 _year_validators = [MinValueValidator(1000), MaxValueValidator(2100)]
 
@@ -38,14 +38,7 @@ class HistoryPage(BasePage):
     period_end = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=_year_validators, help_text="Last year the article covers, e.g. 1945."
     )
-    hero_image = models.ForeignKey(
-        "pages.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=HERO_IMAGE_HELP,
-    )
+    hero_image = hero_image_field()
     body = StreamField(StoryBlock(), help_text="The article: headings, paragraphs, images and quotes.")
     sources = StreamField(SourcesBlock(), blank=True, help_text="Books, archives and websites this article rests on.")
 

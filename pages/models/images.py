@@ -21,6 +21,19 @@ from ..image_validation import apply_pillow_pixel_limit
 
 HERO_IMAGE_HELP = "Shown at the top of the page and in listings. The image needs alt text before the page is published."
 
+
+def hero_image_field():
+    """The optional image at the top of a page and on its cards in listings."""
+    return models.ForeignKey(
+        "pages.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=HERO_IMAGE_HELP,
+    )
+
+
 # Once, when the image model is loaded: every process that can open an image has loaded it.
 apply_pillow_pixel_limit()
 

@@ -29,7 +29,7 @@ from .base import (
     IndexPage,
     visible_in_locale,
 )
-from .images import HERO_IMAGE_HELP
+from .images import hero_image_field
 
 
 class MemorialIndexPage(IndexPage):
@@ -74,14 +74,7 @@ class MemorialPage(GeoLocated, BasePage):
     )
     inscription = models.TextField(blank=True, help_text="The text carved on the memorial, as it is written.")
     partners = StreamField(PartnersBlock(), blank=True, help_text="Organisations that built or keep the memorial.")
-    hero_image = models.ForeignKey(
-        "pages.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=HERO_IMAGE_HELP,
-    )
+    hero_image = hero_image_field()
     gallery = StreamField(GalleryBlock(), blank=True, help_text="More photos of the memorial, in order.")
     body = StreamField(StoryBlock(), blank=True, help_text="The memorial's story, after the dedication.")
     commemorated_people = ParentalManyToManyField(

@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import StoryBlock
 from .base import PAGE_TRANSLATABLE_FIELDS, BasePage, GraphQLDate, IndexPage
-from .images import HERO_IMAGE_HELP
+from .images import hero_image_field
 
 
 class NewsIndexPage(IndexPage):
@@ -32,14 +32,7 @@ class NewsPage(BasePage):
         "news date", default=datetime.date.today, help_text="The date shown with the item; news is listed newest first."
     )
     summary = models.TextField(help_text="One or two sentences for listings.")
-    hero_image = models.ForeignKey(
-        "pages.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=HERO_IMAGE_HELP,
-    )
+    hero_image = hero_image_field()
     body = StreamField(StoryBlock(), help_text="The full item: paragraphs, images and quotes.")
 
     parent_page_types = ["pages.NewsIndexPage"]
