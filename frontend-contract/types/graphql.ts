@@ -45,6 +45,8 @@ export type AircraftLoss = {
   cause: Scalars['String']['output'];
   crashPlace: Scalars['String']['output'];
   crew: Array<CrewMember>;
+  /** Documents about the loss, in the editors' order; those in private collections are left out. */
+  documents: Array<LossDocument>;
   /** Live ceremonies in the reader's language that remember this loss, latest first. */
   events: Array<EventPage>;
   /** The register's stable id, e.g. 'ja712'. */
@@ -922,6 +924,13 @@ export type Locale = {
   name: Scalars['String']['output'];
 };
 
+/** A document about a loss (a loss card, a report, a letter) from the documents library. */
+export type LossDocument = {
+  /** What it is, e.g. 'Loss card, May 1944'; may be empty. */
+  caption: Scalars['String']['output'];
+  document: DocumentObjectType;
+};
+
 export type MapFeature = {
   geometry: PointGeometry;
   /** Unique in the collection, e.g. 'cemetery-rebecq'. */
@@ -1699,6 +1708,8 @@ export type Person = {
   memorials: Array<MemorialPage>;
   nameVariants: Array<NameVariant>;
   nationality: Scalars['String']['output'];
+  /** A portrait, when the register has one. */
+  photo: Maybe<CustomImage>;
   rank: Scalars['String']['output'];
   role: Scalars['String']['output'];
   serviceNumber: Scalars['String']['output'];
@@ -2718,9 +2729,9 @@ export type PaginationFragment = { total: number, count: number, perPage: number
 
 export type PartialDateFieldsFragment = { start: string, end: string, precision: string };
 
-export type PersonCardFragment = { id: string, familyName: string, givenNames: string, rank: string, unit: string, nationality: string, fate: string, birth: PartialDateFieldsFragment | null, death: PartialDateFieldsFragment | null, nameVariants: Array<{ name: string, note: string }>, burials: Array<{ graveReference: string, cemetery: { id: string, name: string } }> };
+export type PersonCardFragment = { id: string, familyName: string, givenNames: string, rank: string, unit: string, nationality: string, fate: string, photo: CardImageFragment | null, birth: PartialDateFieldsFragment | null, death: PartialDateFieldsFragment | null, nameVariants: Array<{ name: string, note: string }>, burials: Array<{ graveReference: string, cemetery: { id: string, name: string } }> };
 
-export type AircraftLossCardFragment = { id: string, aircraftType: string, serial: string, squadronCode: string, squadron: string, mission: string, cause: string, crashPlace: string, latitude: number | null, longitude: number | null, loss: PartialDateFieldsFragment | null, crew: Array<{ role: string, fate: string, person: { id: string, familyName: string, givenNames: string } }>, memorials: Array<PageLink_MemorialPage_Fragment>, events: Array<PageLink_EventPage_Fragment> };
+export type AircraftLossCardFragment = { id: string, aircraftType: string, serial: string, squadronCode: string, squadron: string, mission: string, cause: string, crashPlace: string, latitude: number | null, longitude: number | null, loss: PartialDateFieldsFragment | null, crew: Array<{ role: string, fate: string, person: { id: string, familyName: string, givenNames: string } }>, documents: Array<{ caption: string, document: { title: string, url: string, fileSize: number | null } }>, memorials: Array<PageLink_MemorialPage_Fragment>, events: Array<PageLink_EventPage_Fragment> };
 
 export type CemeteryCardFragment = { id: string, name: string, municipality: string, latitude: number | null, longitude: number | null, burialCount: number, memorials: Array<PageLink_MemorialPage_Fragment> };
 

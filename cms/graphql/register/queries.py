@@ -14,7 +14,7 @@ from grapple.types.structures import PositiveInt
 from grapple.utils import get_paginated_result
 
 from pages.models import EventPage, MemorialPage
-from register.models import AircraftLoss, Burial, Cemetery, CrewMember, Fate, Person, tidy_serial
+from register.models import AircraftLoss, Burial, Cemetery, CrewMember, Fate, LossDocument, Person, tidy_serial
 from register.partial_dates import DatePrecision, overlap_q
 from register.search_key import search_key
 
@@ -96,12 +96,21 @@ def _linked_pages(info, locale, reverse_name: str, page_field: str, model, order
     )
 
 
-def _crew_places():
-    return Prefetch("crew_places", queryset=CrewMember.objects.select_related("loss", "person"))
+def _with_photos(info, rows, person: str = ""):
+    """``rows`` with the photos of their people and the photos' renditions, when the query asks for photos."""
+    if not selects(info, "photo"):
+        return rows
+    photo = f"{person}__photo" if person else "photo"
+    return rows.select_related(photo).prefetch_related(f"{photo}__renditions")
+
+
+def _crew_places(info):
+    crew = _with_photos(info, CrewMember.objects.select_related("loss", "person"), "person")
+    return Prefetch("crew_places", queryset=crew)
 
 
 def _burials(info):
-    burials = Burial.objects.select_related("person")
+    burials = _with_photos(info, Burial.objects.select_related("person"), "person")
     if selects(info, "burialCount"):
         # The cemeteries reached through burials come counted, rather than counting once per burial.
         counted = Cemetery.objects.annotate(burial_count=Count("burials"))
@@ -111,13 +120,13 @@ def _burials(info):
 
 def people_for(info, locale):
     """Source rows of people with what the query selects prefetched."""
-    people = Person.source_rows()
+    people = _with_photos(info, Person.source_rows())
     if selects(info, "nameVariants"):
         people = people.prefetch_related("name_variants")
     if selects(info, "burials"):
         people = people.prefetch_related(_burials(info))
     if selects(info, "crewPlaces"):
-        people = people.prefetch_related(_crew_places())
+        people = people.prefetch_related(_crew_places(info))
     if selects(info, "memorials"):
         people = people.prefetch_related(
             _linked_pages(info, locale, "memorial_pages", "commemorated_people", MemorialPage, "title")
@@ -139,7 +148,11 @@ def cemeteries_for(info, locale):
 def losses_for(info, locale):
     losses = AircraftLoss.source_rows()
     if selects(info, "crew"):
-        losses = losses.prefetch_related(Prefetch("crew", queryset=CrewMember.objects.select_related("person")))
+        crew = _with_photos(info, CrewMember.objects.select_related("person"), "person")
+        losses = losses.prefetch_related(Prefetch("crew", queryset=crew))
+    if selects(info, "documents"):
+        documents = LossDocument.objects.select_related("document__collection")
+        losses = losses.prefetch_related(Prefetch("documents", queryset=documents))
     if selects(info, "memorials"):
         losses = losses.prefetch_related(
             _linked_pages(info, locale, "memorial_pages", "commemorated_losses", MemorialPage, "title")

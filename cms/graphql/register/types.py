@@ -2,7 +2,10 @@
 
 import graphene
 from grapple.registry import registry
+from grapple.types.documents import get_document_type
+from grapple.types.images import get_image_type
 from grapple.types.rich_text import RichText
+from wagtail.models import CollectionViewRestriction
 
 from pages.models import EventPage, MemorialPage
 
@@ -26,6 +29,16 @@ def visible_links(info, record, relation: str, model, order: str):
         return prefetched
     pages = visible_pages(info, locale_code=reader_locale(record).language_code, model=model)
     return list(pages.filter(**{relation: record}).select_related("locale").order_by(order, "pk"))
+
+
+def private_collection_paths(info) -> tuple[str, ...]:
+    """Tree paths of collections with a view restriction, read once per request: a document in one of
+    them, or below one, is private (Wagtail's own serve view refuses it without the password or login)."""
+    context = info.context
+    if not hasattr(context, "_private_collection_paths"):
+        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        context._private_collection_paths = tuple(restricted)
+    return context._private_collection_paths
 
 
 class PartialDateType(graphene.ObjectType):
@@ -72,6 +85,7 @@ class PersonType(graphene.ObjectType):
         description="killed, died_of_wounds, executed, missing, survived, evaded or prisoner; empty if not known.",
     )
     biography = graphene.Field(RichText, required=True, resolver=_text("biography"))
+    photo = graphene.Field(get_image_type, description="A portrait, when the register has one.")
     sources = graphene.String(required=True, description="Where these facts come from, one source a line.")
     burials = graphene.List(graphene.NonNull(lambda: BurialType), required=True)
     crew_places = graphene.List(
@@ -191,6 +205,16 @@ class CrewMemberType(graphene.ObjectType):
         return related_record(record, "loss")
 
 
+class LossDocumentType(graphene.ObjectType):
+    """A document about a loss (a loss card, a report, a letter) from the documents library."""
+
+    caption = graphene.String(required=True, description="What it is, e.g. 'Loss card, May 1944'; may be empty.")
+    document = graphene.Field(get_document_type, required=True)
+
+    class Meta:
+        name = "LossDocument"
+
+
 class AircraftLossType(graphene.ObjectType):
     """An aircraft lost over Belgium: the aircraft, the date (partial), the crash site and the crew."""
 
@@ -208,6 +232,11 @@ class AircraftLossType(graphene.ObjectType):
     longitude = graphene.Float(description="Of the crash site.")
     reprisal_notes = graphene.Field(RichText, required=True, resolver=_text("reprisal_notes"))
     crew = graphene.List(graphene.NonNull(CrewMemberType), required=True)
+    documents = graphene.List(
+        graphene.NonNull(LossDocumentType),
+        required=True,
+        description="Documents about the loss, in the editors' order; those in private collections are left out.",
+    )
     memorials = graphene.List(
         graphene.NonNull(_page_type(MemorialPage)),
         required=True,
@@ -229,6 +258,11 @@ class AircraftLossType(graphene.ObjectType):
     @staticmethod
     def resolve_crew(record, info):
         return related_records(record, "crew")
+
+    @staticmethod
+    def resolve_documents(record, info):
+        private = private_collection_paths(info)
+        return [item for item in record.documents.all() if not item.document.collection.path.startswith(private)]
 
     @staticmethod
     def resolve_memorials(record, info):
