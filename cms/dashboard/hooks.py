@@ -2,9 +2,9 @@
 
 from wagtail import hooks
 
-from .panels import TeamEditsPanel, TranslationStatusPanel, UpcomingCeremoniesPanel
+from .panels import PendingCorrectionsPanel, TeamEditsPanel, TranslationStatusPanel, UpcomingCeremoniesPanel
 
 
 @hooks.register("construct_homepage_panels")
 def add_work_panels(request, panels):
-    panels.extend([UpcomingCeremoniesPanel(), TranslationStatusPanel(), TeamEditsPanel()])
+    panels.extend([UpcomingCeremoniesPanel(), TranslationStatusPanel(), PendingCorrectionsPanel(), TeamEditsPanel()])

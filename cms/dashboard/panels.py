@@ -13,6 +13,7 @@ from cms.translation.status import Status, build_report
 from cms.translation.status_hooks import can_view_report
 from pages.models import EventPage
 from pages.models.events import EVENT_TIME_ZONE
+from register.models import CorrectionProposal, ProposalStatus
 
 # What "recent edits" means to an editor: content changed, published or taken down; not locks or views.
 EDIT_ACTIONS = ["wagtail.create", "wagtail.edit", "wagtail.publish", "wagtail.unpublish"]
@@ -114,3 +115,28 @@ class TeamEditsPanel(DashboardPanel):
 
     def is_shown(self, context):
         return bool(context["entries"])
+
+
+class PendingCorrectionsPanel(DashboardPanel):
+    """How many public corrections wait for a moderator, and the oldest of them, each linked to its form."""
+
+    name = "pending_corrections"
+    template_name = "cms/dashboard/pending_corrections.html"
+    order = 97
+    limit = 5
+    # The moderation form is the proposal's edit view, so moderating is the change permission.
+    permission = "register.change_correctionproposal"
+
+    def get_context_data(self, parent_context):
+        if not parent_context["request"].user.has_perm(self.permission):
+            return {"count": 0}
+        pending = CorrectionProposal.objects.filter(status=ProposalStatus.PENDING)
+        count = pending.count()
+        # Oldest first: whoever has waited longest is answered first. The record is not fetched: the
+        # proposal names it by the external id the visitor sent.
+        oldest = list(pending.order_by("created_at", "pk")[: self.limit]) if count else []
+        queue_url = reverse("wagtailsnippets_register_correctionproposal:list")
+        return {"count": count, "oldest": oldest, "queue_url": f"{queue_url}?status={ProposalStatus.PENDING}"}
+
+    def is_shown(self, context):
+        return bool(context["count"])

@@ -80,3 +80,13 @@ def footer_action(page, label):
 def expect_message(page, text):
     """The admin's success or error message at the top of the page."""
     expect(page.locator(".messages")).to_contain_text(text)
+
+
+def open_menu(page, *labels):
+    """Follow ``labels`` through the admin's sidebar menu, e.g. ("Register", "Import CSV"), as a volunteer clicks."""
+    settle(page)
+    sidebar = page.locator("#wagtail-sidebar")
+    for label in labels[:-1]:
+        sidebar.get_by_role("button", name=label, exact=True).click()
+    sidebar.get_by_role("link", name=labels[-1], exact=True).click()
+    settle(page)

@@ -7,6 +7,7 @@ runs them with ``--docs-screenshots docs/img`` to refresh the editor's guide's p
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
 
 from tests.translation.conftest import editor, make_user, translators  # noqa: F401  (the same users, logged in here)
 
@@ -82,3 +83,10 @@ def journey(request, browser_context):
     if report is not None and report.failed:
         journey.save_failure("at-the-end")
     journey.write_summary()
+
+
+@pytest.fixture
+def registrar(editor):  # noqa: F811  (the imported fixture, requested by name)
+    """The editor, who also looks after the register: imports and moderation (every register permission)."""
+    editor.user_permissions.add(*Permission.objects.filter(content_type__app_label="register"))
+    return editor
