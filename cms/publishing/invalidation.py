@@ -14,7 +14,9 @@ What counts as a change:
   (``save_revision`` on a live page changes only draft fields, which the API never shows);
 - every model in ``events.WATCHED`` (the models frontends are notified about) and in ``SERVED_MODELS``
   (the rest of what the API serves). A new model the API serves (the register app's snippets) is added to
-  one of the two lists.
+  one of the two lists;
+- a register CSV import, which writes in bulk without per-record signals: once per import
+  (``register.signals.records_imported``).
 """
 
 import logging
@@ -26,6 +28,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.graphql.response_cache import invalidate
+from register.signals import records_imported
 
 from .events import WATCHED
 
@@ -91,6 +94,11 @@ def on_delete(sender, instance, **kwargs):
         content_changed()
 
 
+def on_import(sender, **kwargs):
+    if sender._meta.label_lower in served_labels():
+        content_changed()
+
+
 def connect() -> None:
     """Called once from CmsConfig.ready(). Saves and deletes of every model pass through the two
     handlers, which ignore what the API does not serve."""
@@ -99,3 +107,4 @@ def connect() -> None:
     post_page_move.connect(content_changed, dispatch_uid="invalidation-page-moved")
     post_save.connect(on_save, dispatch_uid="invalidation-saved")
     post_delete.connect(on_delete, dispatch_uid="invalidation-deleted")
+    records_imported.connect(on_import, dispatch_uid="invalidation-imported")

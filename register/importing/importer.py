@@ -3,20 +3,27 @@
 A dry run and a real import are the same run: every row is validated and saved inside one transaction,
 which is rolled back for a dry run or when any row is rejected. So a dry run reports exactly what the
 import would do, including rows that only clash with an earlier row of the same file.
+
+Rows go through the model's own validation one by one, but are read and written a batch at a time
+(``lookup``, ``writing``), so a file of 50,000 rows costs a few queries per batch, not several per row.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, transaction
-from wagtail.models import Locale, ReferenceIndex
+from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from ..signals import records_imported
 from ..source_rows import source_language_code
 from .columns import CellError, ListColumn, ReferenceColumn
 from .layouts import Layout
+from .lookup import Lookup
 from .reading import Row
+from .writing import forget_written, write_records
 
 CREATE, UPDATE, UNCHANGED, REJECT = "create", "update", "unchanged", "reject"
 
@@ -63,79 +70,79 @@ class ImportReport:
 ACTION_LABELS = {CREATE: "to create", UPDATE: "to update", UNCHANGED: "unchanged", REJECT: "rejected"}
 
 
-class Lookup:
-    """Finds register records by external id, one query per model, and remembers records created meanwhile.
-
-    The imported register's own records come with their inline rows, to compare them without more queries.
-    """
-
-    def __init__(self, layout: Layout):
-        self._by_model = {layout.model: {record.external_id: record for record in layout.records()}}
-
-    def find(self, model, external_id: str):
-        return self._records(model).get(external_id)
-
-    def remember(self, record) -> None:
-        self._records(type(record))[record.external_id] = record
-
-    def _records(self, model) -> dict:
-        if model not in self._by_model:
-            rows = model.source_rows() if hasattr(model, "source_rows") else model._default_manager.all()
-            self._by_model[model] = {record.external_id: record for record in rows}
-        return self._by_model[model]
+# Rows checked and written together: bounds the queries per row and the memory held at once.
+BATCH_SIZE = 500
 
 
-def import_rows(layout: Layout, rows: list[Row], *, dry_run: bool, progress=iter) -> ImportReport:
+def import_rows(
+    layout: Layout, rows: list[Row], *, dry_run: bool, progress=iter, batch_size: int | None = None
+) -> ImportReport:
     """Import ``rows`` into ``layout``'s register; nothing is kept if it is a dry run or any row is rejected.
 
-    ``progress`` wraps the rows (e.g. ``tqdm``) to show how far the import has come.
+    ``progress`` wraps the rows (e.g. ``tqdm``) to show how far the import has come. Rows are checked and
+    written ``batch_size`` (default ``BATCH_SIZE``) at a time, in a few queries per batch whatever its size.
     """
-    lookup = Lookup(layout)
-    seen = {}
+    batch_size = batch_size or BATCH_SIZE
+    importer = RowImporter(layout)
     outcomes = []
-    # Wagtail re-indexes references after every save, in a task per record; a dry run or a rejected file
-    # would index rows that are rolled back, so the saved records are indexed once the import is kept.
+    # Wagtail re-indexes references in a task per saved or deleted record; the import indexes its records
+    # itself, in bulk and inside the transaction, so a rolled-back import leaves no index behind.
     with transaction.atomic(), disable_reference_index_auto_update():
-        importer = RowImporter(layout, lookup)
-        for row in progress(rows):
-            outcome = importer.import_row(row, seen)
-            outcomes.append(outcome)
+        rows = iter(progress(rows))
+        while batch := list(islice(rows, batch_size)):
+            outcomes += importer.import_batch(batch)
         report = ImportReport(layout, outcomes, dry_run)
         if not report.applied:
             transaction.set_rollback(True)
-        else:
-            for record in importer.saved:
-                ReferenceIndex.create_or_update_for_object(record)
+        elif importer.written:
+            # Bulk writes send no post_save: the API's response cache and the like learn of them here, once.
+            records_imported.send(sender=layout.model, records=importer.written)
     return report
 
 
 class RowImporter:
-    """Reads, validates and saves one row at a time for one register."""
+    """Checks rows against the model's rules and writes the accepted ones, a batch at a time, for one register."""
 
-    def __init__(self, layout: Layout, lookup: Lookup):
+    def __init__(self, layout: Layout):
         self.layout = layout
-        self.lookup = lookup
-        self.saved = []
+        self.lookup = Lookup(layout)
+        self.seen = {}  # external id -> the line it was first on
+        self.written = []
         self.translatable = hasattr(layout.model, "source_rows")
         self.locale = Locale.objects.get(language_code=source_language_code()) if self.translatable else None
         self.column_of = {name: column.name for column in layout.columns for name in column.fields()}
-        # Resolved by the columns themselves, so the model need not query for them again.
-        self.resolved = [column.field for column in layout.columns if isinstance(column, ReferenceColumn | ListColumn)]
+        # Resolved by the columns themselves, so the model need not query for them again; and the relations
+        # the file does not fill (the locale, a photo), which stay as stored: checking them costs a query a row.
+        resolved = [column.field for column in layout.columns if isinstance(column, ReferenceColumn | ListColumn)]
+        untouched = [
+            field.name
+            for field in layout.model._meta.concrete_fields
+            if field.is_relation and field.name not in self.column_of
+        ]
+        self.unchecked = [*resolved, *untouched]
 
-    def import_row(self, row: Row, seen: dict) -> RowOutcome:
+    def import_batch(self, rows: list[Row]) -> list[RowOutcome]:
+        """Check every row, then write the accepted ones together; one outcome per row, in file order."""
+        self.lookup.load(row.cells.get("external_id", "").strip() for row in rows)
+        checked = [self.check_row(row) for row in rows]
+        self.write([(outcome, record) for outcome, record in checked if record is not None])
+        return [outcome for outcome, _ in checked]
+
+    def check_row(self, row: Row) -> tuple[RowOutcome, object]:
+        """The row's outcome, and the record to write for a row that creates or updates one (else None)."""
         external_id = row.cells.get("external_id", "").strip()
         outcome = RowOutcome(row.line, external_id, REJECT)
         if row.width_error:
             outcome.reasons.append(row.width_error)
-            return outcome
-        if external_id in seen:
-            outcome.reasons.append(f"external_id: '{external_id}' is also on line {seen[external_id]}")
-            return outcome
-        seen[external_id] = row.line
+            return outcome, None
+        if external_id in self.seen:
+            outcome.reasons.append(f"external_id: '{external_id}' is also on line {self.seen[external_id]}")
+            return outcome, None
+        self.seen[external_id] = row.line
 
         values, outcome.reasons = self.read_cells(row)
         if outcome.reasons:
-            return outcome
+            return outcome, None
         existing = self.lookup.find(self.layout.model, external_id)
         record = existing or self.layout.model(**({"locale": self.locale} if self.translatable else {}))
         before = self.layout.write(existing) if existing else None
@@ -143,20 +150,38 @@ class RowImporter:
             setattr(record, name, value)
         outcome.reasons = self.validate(record, values)
         if outcome.reasons:
-            return outcome
+            return outcome, None
         if existing and self.layout.write(record) == before:
             outcome.action = UNCHANGED
-            return outcome
+            return outcome, None
+        outcome.action = UPDATE if existing else CREATE
+        return outcome, record
+
+    def write(self, pending: list[tuple[RowOutcome, object]]) -> None:
+        """Write the batch's records together; if the database refuses the batch, find its refused rows."""
+        if not pending:
+            return
         try:
             with transaction.atomic():
-                record.save()
+                self.write_some(pending)
         except DatabaseError:
-            outcome.reasons.append("the database refused this row (it clashes with another record)")
-            return outcome
-        self.lookup.remember(record)
-        self.saved.append(record)
-        outcome.action = UPDATE if existing else CREATE
-        return outcome
+            # Only when the database holds what the lookup did not (a record saved meanwhile by someone
+            # else): write row by row to say which rows clash. Nothing is kept either way.
+            for outcome, record in pending:
+                forget_written(self.layout, record, created=outcome.action == CREATE)
+                try:
+                    with transaction.atomic():
+                        self.write_some([(outcome, record)])
+                except DatabaseError:
+                    forget_written(self.layout, record, created=outcome.action == CREATE)
+                    outcome.action = REJECT
+                    outcome.reasons.append("the database refused this row (it clashes with another record)")
+
+    def write_some(self, pending: list[tuple[RowOutcome, object]]) -> None:
+        created = [record for outcome, record in pending if outcome.action == CREATE]
+        updated = [record for outcome, record in pending if outcome.action == UPDATE]
+        write_records(self.layout, created, updated)
+        self.written += created + updated
 
     def read_cells(self, row: Row) -> tuple[dict, list[str]]:
         values, reasons = {}, []
@@ -171,11 +196,10 @@ class RowImporter:
         """The model's own rules (lengths, coordinates, dates in order, ids) as reasons naming columns."""
         reasons = []
         try:
-            record.full_clean(exclude=self.resolved, validate_unique=False, validate_constraints=False)
+            record.full_clean(exclude=self.unchecked, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             reasons += self.reasons_of(error)
-        for name in self.layout.inline:
-            relation = name.split("__")[0]
+        for relation in self.layout.relations:
             parent_key = record._meta.get_field(relation).remote_field.name
             for number, child in enumerate(values.get(relation, []), start=1):
                 try:

@@ -30,6 +30,11 @@ class Layout:
     related: tuple[str, ...] = ()
 
     @property
+    def relations(self) -> list[str]:
+        """The inline relations' names: ``crew`` for ``crew__person``."""
+        return [name.split("__")[0] for name in self.inline]
+
+    @property
     def header(self) -> list[str]:
         return [column.name for column in self.columns]
 

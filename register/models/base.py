@@ -39,19 +39,35 @@ class RegisterRecord(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        self.fill_derived_fields()
+        super().save(*args, **kwargs)
+
+    def fill_derived_fields(self) -> None:
+        """Set what is stored but never typed: the locale and a generated id here, more in subclasses.
+
+        ``save()`` and the CSV import's bulk writes both call it, so a record is stored the same either way.
+        """
         self._ensure_locale()
         if not self.external_id:
             candidate = slugify(self.external_id_candidate())
             if not candidate or self._same_scope().filter(external_id=candidate).exists():
                 candidate = f"{self.external_id_prefix}-{uuid.uuid4().hex[:12]}"
             self.external_id = candidate
-        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
         self._ensure_locale()
-        if self.external_id and self._same_scope().filter(external_id=self.external_id).exists():
+
+    def validate_unique(self, exclude=None):
+        """Django's unique checks, after this one: the external id is free among the rows of its scope.
+
+        A uniqueness check, so ``full_clean(validate_unique=False)`` skips its query: the CSV import checks
+        a whole file's ids against the database in a few queries instead.
+        """
+        checked = exclude is None or "external_id" not in exclude
+        if checked and self.external_id and self._same_scope().filter(external_id=self.external_id).exists():
             raise ValidationError({"external_id": f"Another record already has the id '{self.external_id}'."})
+        super().validate_unique(exclude=exclude)
 
     def external_id_candidate(self) -> str:
         """A readable id to try first; subclasses override (an aircraft loss uses its serial)."""

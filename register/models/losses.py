@@ -95,10 +95,10 @@ class AircraftLoss(SourceRecordMixin, RegisterRecord, GeoLocated, ClusterableMod
     def external_id_candidate(self) -> str:
         return self.serial
 
-    def save(self, *args, **kwargs):
-        self.serial = tidy_serial(self.serial)
+    def fill_derived_fields(self) -> None:
+        self.serial = tidy_serial(self.serial)  # before the id is generated from it
         self.loss_date = normalise(self.loss_date, self.loss_date_precision)
-        super().save(*args, **kwargs)
+        super().fill_derived_fields()
 
     def clean(self):
         self.serial = tidy_serial(self.serial)

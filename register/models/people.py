@@ -116,11 +116,11 @@ class Person(SourceRecordMixin, RegisterRecord, ClusterableModel):
         variants = [variant.name for variant in self.name_variants.all()]
         return search_key(self.family_name, self.given_names, *variants)
 
-    def save(self, *args, **kwargs):
+    def fill_derived_fields(self) -> None:
         self.birth_date = normalise(self.birth_date, self.birth_date_precision)
         self.death_date = normalise(self.death_date, self.death_date_precision)
         self.search_text = self.build_search_text()
-        super().save(*args, **kwargs)
+        super().fill_derived_fields()
 
     def clean(self):
         super().clean()
