@@ -355,8 +355,9 @@ RENDITIONS_PREGENERATE = env_bool("RENDITIONS_PREGENERATE", True)
 
 # --- Register: CSV import and corrections from the public ---------------------------------------
 # Largest CSV file the admin import view accepts (bytes); the file is kept in the cache between the
-# dry run and the import, so this also bounds what one import puts there.
-REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 10_000_000)
+# dry run and the import, so this also bounds what one import puts there. 2 MB is about 10,000 people,
+# whose dry run fits in one web request within gunicorn's timeout; larger files go through import_register.
+REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 2_000_000)
 # Proposals one client IP address may send per hour (counted in the cache, so every worker shares it).
 REGISTER_CORRECTIONS_PER_HOUR = env_int("REGISTER_CORRECTIONS_PER_HOUR", 5)
 # IP addresses of proxies whose X-Forwarded-For is believed (e.g. the frontend's server, which calls the API

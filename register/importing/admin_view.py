@@ -44,7 +44,8 @@ class UploadForm(forms.Form):
         limit = settings.REGISTER_IMPORT_MAX_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
-                f"The file is {filesizeformat(upload.size)}; the largest accepted is {filesizeformat(limit)}."
+                f"The file is {filesizeformat(upload.size)}; the largest accepted here is {filesizeformat(limit)}. "
+                "Split it, or ask an administrator to import it with the import_register command."
             )
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError("Upload a .csv file (in a spreadsheet: Save as, 'CSV UTF-8').")

@@ -62,7 +62,7 @@ def test_a_forged_token_imports_nothing(client, editor, locales):
         (b"external_id,surname\nx,y\n", "people.csv", "missing columns: family_name"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "photo.csv", "not a CSV text file"),
         (b"external_id\n", "people.xlsx", "Upload a .csv file"),
-        (b"x" * 2000, "people.csv", "the largest accepted is 1000"),
+        (b"x" * 2000, "people.csv", "with the import_register command"),
     ],
 )
 def test_bad_uploads_get_a_clear_error_and_import_nothing(client, editor, locales, settings, data, name, message):
