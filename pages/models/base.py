@@ -20,13 +20,14 @@ from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature, SignatureExpired
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.http import urlencode
 from grapple.models import GraphQLField, GraphQLFloat, GraphQLRichText
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail_headless_preview.models import HeadlessMixin, PagePreview, get_client_root_url_from_site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -260,10 +261,20 @@ def readable(pages):
     so a source that is hidden (e.g. restricted, where the alias is not) hides its aliases.
     Scheduled pages need no rule of their own: Wagtail keeps them not live until ``go_live_at``.
     """
-    private = pages.private_q()  # one query for the restrictions, shared by both conditions
     current = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-    sources = Page.objects.live().exclude(private).filter(current)
-    return pages.live().exclude(private).filter(current).filter(Q(alias_of__isnull=True) | Q(alias_of__in=sources))
+    sources = Page.objects.live().exclude(_restricted()).filter(current)
+    return (
+        pages.live().exclude(_restricted()).filter(current).filter(Q(alias_of__isnull=True) | Q(alias_of__in=sources))
+    )
+
+
+def _restricted() -> Exists:
+    """Whether a page is in a view-restricted section: the page or an ancestor carries a restriction.
+
+    A subquery, where Wagtail's ``private_q`` reads every restriction first: one query fewer each time
+    the rule is applied, and the same answer (an ancestor's path is a prefix of the page's path).
+    """
+    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
 
 
 def visible_in_locale(pages, locale_id):

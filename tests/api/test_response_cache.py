@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from cms.graphql import documents
 from cms.graphql.response_cache import VERSION_KEY, invalidate
@@ -129,6 +129,13 @@ def test_deleting_invalidates(client, tree, memorial, django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=True):
         memorial.delete()
     assert data_of(client, listing)["memorials"]["items"] == []
+
+
+def test_restricting_a_section_invalidates(client, memorial, django_capture_on_commit_callbacks):
+    assert data_of(client, PAGE, {"id": memorial.pk})["page"] is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=memorial.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    assert data_of(client, PAGE, {"id": memorial.pk})["page"] is None
 
 
 def test_changing_the_organisation_settings_invalidates(client, tree, django_capture_on_commit_callbacks):
