@@ -38,6 +38,7 @@ from . import persisted_queries, response_cache
 from .documents import checked_document, document_hash
 from .errors import format_error, raise_if_database_unavailable
 from .preview import mark_preview_request, used_preview_token
+from .settled import use_version
 from .validation import check_size, current_limits
 
 SUPPORTED_CONTENT_TYPES = (
@@ -162,6 +163,8 @@ class GraphQLView(BaseGraphQLView):
 
         key = self.response_key(request, query, variables, operation_name)
         found = response_cache.lookup(key) if key and response_cache.enabled() else None
+        if found:
+            use_version(request, found.version)  # what the per-process lookups are valid for, read once
         if found and found.hit:
             if self.to_register:  # only valid documents are ever answered from the cache
                 persisted_queries.register(self.to_register, query)

@@ -31,7 +31,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail_headless_preview.models import HeadlessMixin, PagePreview, get_client_root_url_from_site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .images import PublishablePageForm, prefetch_images
+from .images import PublishablePageForm, image_fields, prefetch_images
 
 # Page's own fields: text is translated; the slug and menu flag stay in step with the source.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -275,6 +275,29 @@ def _restricted() -> Exists:
     the rule is applied, and the same answer (an ancestor's path is a prefix of the page's path).
     """
     return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
+
+
+def cards_in_locale(model, locale_id, which: Q):
+    """The readable ``model`` pages in ``locale_id`` that ``which`` selects, with what a card shows.
+
+    For related pages of one known type, where ``visible_in_locale`` would first load the pages in any
+    language: one query, their locale and images joined, plus one for the images' renditions.
+    """
+    names = image_fields(model)
+    pages = readable(model.objects.filter(which, locale_id=locale_id))
+    return pages.select_related("locale", *names).prefetch_related(*(f"{name}__renditions" for name in names))
+
+
+def linked_cards(model, locale_id, chosen_keys: list, linking) -> list:
+    """The ``model`` pages linked with a page from either side, as cards in ``locale_id``.
+
+    Those chosen on the page (their translation keys, in the editor's order) come first, then those whose
+    own choice links here (``linking``: a queryset, any language), in tree order; each once.
+    """
+    which = Q(translation_key__in=chosen_keys) | Q(translation_key__in=linking.values("translation_key"))
+    position = {key: n for n, key in reversed(list(enumerate(chosen_keys)))}
+    found = cards_in_locale(model, locale_id, which)
+    return sorted(found, key=lambda page: (position.get(page.translation_key, len(chosen_keys)), page.path))
 
 
 def visible_in_locale(pages, locale_id):
