@@ -1,20 +1,20 @@
-"""Locale lookups for the API: one query per request, and a clear error for unknown codes."""
+"""Locale lookups for the API: no query once a process has read them, and a clear error for unknown codes."""
 
 from django.conf import settings
 from graphql import GraphQLError
 from wagtail.models import Locale
 
-_CACHE_ATTR = "_cms_locales_by_code"
+from .settled import settled
 
 
 def locales_by_code(request) -> dict[str, Locale]:
-    """All configured locales, keyed by language code, loaded once per request."""
-    cached = getattr(request, _CACHE_ATTR, None)
-    if cached is None:
-        configured = {code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES}
-        cached = {loc.language_code: loc for loc in Locale.objects.all() if loc.language_code in configured}
-        setattr(request, _CACHE_ATTR, cached)
-    return cached
+    """All configured locales, keyed by language code, loaded once per process and content version."""
+    configured = frozenset(code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES)
+
+    def load():
+        return {loc.language_code: loc for loc in Locale.objects.all() if loc.language_code in configured}
+
+    return settled(request, ("locales", configured), load)
 
 
 def language_code_for(request, locale_id: int) -> str:

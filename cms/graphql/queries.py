@@ -210,9 +210,10 @@ class CMSQuery:
 
     def resolve_menu(self, info, locale=None, site=None):
         language = resolve_locale(info.context, locale)
-        root = locale_roots(resolve_site(info, site), language).first()
-        if root is None:
+        roots = locale_roots(info, resolve_site(info, site), language)
+        if not roots:
             return []
+        root = roots[0]
         return attach_translations(
             info, readable(Page.objects.child_of(root)).in_menu().select_related("locale").specific()
         )
@@ -237,10 +238,10 @@ def _page_by_path(info, url_path, locale, site):
     if locale is None and segments and segments[0] in locales_by_code(info.context):
         locale, segments = segments[0], segments[1:]
     language = resolve_locale(info.context, locale)
-    root = locale_roots(resolve_site(info, site), language).first()
-    if root is None:
+    roots = locale_roots(info, resolve_site(info, site), language)
+    if not roots:
         return None
-    path = root.url_path + "".join(f"{segment}/" for segment in segments)
+    path = roots[0].url_path + "".join(f"{segment}/" for segment in segments)
     pages = visible_pages(info, locale_code=language.language_code, site_hostname=site)
     return pages.filter(url_path=path).specific().first()
 

@@ -3,12 +3,15 @@
 A response is stored in Django's cache (local memory by default, Redis when REDIS_URL is set, so every
 process shares it) under a key made of:
 
-- the content version: one number in the shared cache, bumped by cms/publishing on every change to what
-  the API serves (``invalidate``), so the first request after a publish is answered afresh, in every process;
 - the document's SHA-256, the operation name and the variables (locale and ``site`` arguments are there);
 - the request's host and port, which decide the site when no ``site`` argument is given;
 - the document limits in force and a fingerprint of the schema, so a new deployment never answers from
   the responses of the previous one.
+
+Beside the body, the stored value holds the content version it was computed under: one number in the shared
+cache, bumped by cms/publishing on every change to what the API serves (``invalidate``). A lookup reads the
+current version and the stored value together (one round trip to Redis, ``lookup``) and answers from the cache
+only when the two versions are equal, so the first request after a publish is answered afresh, in every process.
 
 The active language is not in the key: the view answers every request in the default language, whatever
 its Accept-Language, and the content language is always an explicit ``locale`` argument.
@@ -22,7 +25,7 @@ errors and anything personal are not.
 import hashlib
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
@@ -39,24 +42,21 @@ RESPONSE_PREFIX = "graphql:response"
 # --- The content version --------------------------------------------------------------------------
 
 
-def content_version() -> int:
-    """The current content version, from the shared cache; a fresh one if it is missing (evicted, or a new cache).
+def fresh_version() -> int:
+    """A new content version, for when the shared cache has none (evicted, or a new cache).
 
-    A fresh version is the current time in nanoseconds, never a small number: after an eviction it must not
-    equal a version some stored responses were keyed with.
+    It is the current time in nanoseconds, never a small number: after an eviction it must not equal a
+    version some stored responses were computed under. Another process may have added one first: that one wins.
     """
-    version = django_cache.get(VERSION_KEY)
-    if version is None:
-        django_cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = django_cache.get(VERSION_KEY)
-    return version
+    django_cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+    return django_cache.get(VERSION_KEY)
 
 
 def invalidate() -> None:
     """Make every stored response stale, in every process: called by cms/publishing on every change."""
     try:
         django_cache.incr(VERSION_KEY)
-    except ValueError:  # missing: any new version makes the old keys unreachable
+    except ValueError:  # missing: any new version makes every stored response stale
         django_cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
@@ -78,11 +78,11 @@ def response_key(request, *, schema, query_hash: str, operation_name, variables,
         # Host and port, as Site.find_for_request reads them; no database query needed.
         "host": request.get_host().lower(),
         "port": request.get_port(),
-        "limits": asdict(limits),
+        "limits": vars(limits),  # flat: no need for asdict's deep copy
         "pretty": bool(request.GET.get("pretty")),  # graphene-django formats the JSON differently
     }
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
-    return f"{RESPONSE_PREFIX}:{content_version()}:{digest}"
+    return f"{RESPONSE_PREFIX}:{digest}"
 
 
 # --- Who may be answered from the cache -----------------------------------------------------------
@@ -115,14 +115,36 @@ def etag_for(body: str | bytes) -> str:
     return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
 
 
-def get(key: str) -> CachedResponse | None:
-    stored = django_cache.get(key)
-    return CachedResponse(*stored) if stored else None
+@dataclass(frozen=True)
+class Lookup:
+    """What one read of the cache found: the content version now, and the answer stored under it if any."""
+
+    version: int
+    hit: CachedResponse | None
 
 
-def store(key: str, body: str) -> CachedResponse:
+def lookup(key: str) -> Lookup:
+    """The current content version and the response stored under ``key``, in one round trip to the cache.
+
+    A response stored under another version (before a change, or before the version was evicted) is a miss.
+    """
+    found = django_cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return Lookup(fresh_version(), None)
+    stored = found.get(key)
+    if stored and stored[0] == version:
+        return Lookup(version, CachedResponse(*stored[1:]))
+    return Lookup(version, None)
+
+
+def store(key: str, body: str, version: int) -> CachedResponse:
+    """Keep ``body`` under ``key``, marked with the version read before it was computed.
+
+    If the content changed meanwhile, the mark is already old, so the next lookup computes the answer again.
+    """
     cached = CachedResponse(body, etag_for(body))
-    django_cache.set(key, (cached.body, cached.etag), timeout=settings.GRAPHQL_RESPONSE_CACHE_TIMEOUT)
+    django_cache.set(key, (version, cached.body, cached.etag), timeout=settings.GRAPHQL_RESPONSE_CACHE_TIMEOUT)
     return cached
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 from pages.models.base import readable
 
 from .locales import resolve_locale
+from .settled import settled
 
 
 def unknown_site(hostname: str) -> GraphQLError:
@@ -17,23 +18,29 @@ def unknown_site(hostname: str) -> GraphQLError:
 
 def resolve_site(info, hostname: str | None = None) -> Site | None:
     """The site named by ``hostname``, else the one the request's Host header points at."""
+    request = info.context
     if hostname:
-        site = resolve_site_by_hostname(hostname=hostname, filter_name="site")
+        site = settled(
+            request, ("site named", hostname), lambda: resolve_site_by_hostname(hostname=hostname, filter_name="site")
+        )
         if site is None:
             raise unknown_site(hostname)
         return site
-    cache = info.context.__dict__
-    if "_cms_site" not in cache:
-        cache["_cms_site"] = Site.find_for_request(info.context)
-    return cache["_cms_site"]
+    # Keyed by what Site.find_for_request reads: the raw host (with any port) and the port.
+    host = (request._get_raw_host(), request.get_port())
+    return settled(request, ("site for host", host), lambda: Site.find_for_request(request))
 
 
-def locale_roots(site: Site | None, locale=None):
-    """The home pages of the site's language trees (of one locale when given)."""
+def locale_roots(info, site: Site | None, locale=None) -> list[Page]:
+    """The home pages of the site's language trees (of one locale when given), in tree order."""
     if site is None:
-        return Page.objects.none()
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-    return roots.filter(locale=locale) if locale is not None else roots
+        return []
+
+    def load():
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+        return list(roots.filter(locale=locale) if locale is not None else roots)
+
+    return settled(info.context, ("language roots", site.pk, locale.pk if locale else None), load)
 
 
 def visible_pages(info, *, locale_code=None, site_hostname=None, model=Page, default_locale=True):
@@ -45,8 +52,8 @@ def visible_pages(info, *, locale_code=None, site_hostname=None, model=Page, def
     locale = resolve_locale(info.context, locale_code, default=default_locale)
     site = resolve_site(info, site_hostname)
     in_site = Q()
-    for root_path in locale_roots(site, locale).values_list("path", flat=True):
-        in_site |= Q(path__startswith=root_path)
+    for root in locale_roots(info, site, locale):
+        in_site |= Q(path__startswith=root.path)
     if not in_site:
         return model.objects.none()
     pages = readable(model.objects.filter(in_site, depth__gt=1))

@@ -38,6 +38,7 @@ from . import persisted_queries, response_cache
 from .documents import checked_document, document_hash
 from .errors import format_error, raise_if_database_unavailable
 from .preview import mark_preview_request, used_preview_token
+from .settled import use_version
 from .validation import check_size, current_limits
 
 SUPPORTED_CONTENT_TYPES = (
@@ -161,15 +162,18 @@ class GraphQLView(BaseGraphQLView):
                 self.to_register = persisted
 
         key = self.response_key(request, query, variables, operation_name)
-        if key and response_cache.enabled() and (hit := response_cache.get(key)):
+        found = response_cache.lookup(key) if key and response_cache.enabled() else None
+        if found:
+            use_version(request, found.version)  # what the per-process lookups are valid for, read once
+        if found and found.hit:
             if self.to_register:  # only valid documents are ever answered from the cache
                 persisted_queries.register(self.to_register, query)
-            self.shareable, self.etag = True, hit.etag
-            return hit.body, 200
+            self.shareable, self.etag = True, found.hit.etag
+            return found.hit.body, 200
         body, status = super().get_response(request, data, show_graphiql)
         self.shareable = status == 200 and self.complete and key is not None and not used_preview_token(request)
-        if self.shareable and response_cache.enabled():
-            self.etag = response_cache.store(key, body).etag
+        if self.shareable and found:
+            self.etag = response_cache.store(key, body, found.version).etag
         return body, status
 
     @staticmethod

@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 SERVED_MODELS = [
     "wagtailcore.Site",  # hostnames and root pages decide which pages a request sees
     "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",  # privacy set on a section hides its pages, without saving them
     settings.WAGTAILIMAGES_IMAGE_MODEL,
     "wagtaildocs.Document",
     "wagtailredirects.Redirect",

@@ -130,6 +130,14 @@ if REDIS_URL:
 else:
     # Per process: fine for one process (development); room for the API's responses and persisted queries.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# Wagtail keeps the renditions it serves in the cache named "renditions" (else the default one) and writes each
+# back on every use: kept per process, serving an image costs no round trip to Redis. A rendition row does not
+# change under its key (image id, file hash, focal point, filter); a copy is kept ten minutes at most.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # --- Internationalisation -----------------------------------------------------
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands", "de": "Deutsch"}

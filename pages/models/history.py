@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import SourcesBlock, StoryBlock
-from .base import PAGE_TRANSLATABLE_FIELDS, BasePage, IndexPage, visible_in_locale
+from .base import PAGE_TRANSLATABLE_FIELDS, BasePage, IndexPage, linked_cards
 from .images import hero_image_field
 
 _year_validators = [MinValueValidator(1000), MaxValueValidator(2100)]
@@ -92,9 +92,9 @@ class HistoryPage(BasePage):
         """Memorials linked from either side, live and in this article's language."""
         from .memorials import MemorialPage
 
-        chosen = [link.memorial for link in self.related_memorials.select_related("memorial")]
+        chosen = [link.memorial.translation_key for link in self.related_memorials.select_related("memorial")]
         linking = MemorialPage.objects.filter(related_history__history_page__translation_key=self.translation_key)
-        return visible_in_locale([*chosen, *linking], self.locale_id)
+        return linked_cards(MemorialPage, self.locale_id, chosen, linking)
 
 
 class HistoryRelatedMemorial(Orderable):

@@ -1,6 +1,7 @@
 """Memorials: monuments, plaques, graves and crash sites, and the section that lists them."""
 
 from django.db import models
+from django.db.models import Q
 from grapple.models import (
     GraphQLCollection,
     GraphQLField,
@@ -27,7 +28,8 @@ from .base import (
     GeoLocated,
     GraphQLDate,
     IndexPage,
-    visible_in_locale,
+    cards_in_locale,
+    linked_cards,
 )
 from .images import hero_image_field
 
@@ -231,16 +233,17 @@ class MemorialPage(GeoLocated, BasePage):
         """History pages linked from either side, live and in this memorial's language."""
         from .history import HistoryPage
 
-        chosen = [link.history_page for link in self.related_history.select_related("history_page")]
+        chosen = [link.history_page.translation_key for link in self.related_history.select_related("history_page")]
         linking = HistoryPage.objects.filter(related_memorials__memorial__translation_key=self.translation_key)
-        return visible_in_locale([*chosen, *linking], self.locale_id)
+        return linked_cards(HistoryPage, self.locale_id, chosen, linking)
 
     def api_events(self, info=None, **kwargs):
         """Ceremonies held at this memorial, latest first."""
         from .events import EventPage
 
-        events = EventPage.objects.filter(related_memorial__translation_key=self.translation_key).order_by("-start")
-        return visible_in_locale(events, self.locale_id)
+        held_here = EventPage.objects.filter(related_memorial__translation_key=self.translation_key)
+        which = Q(translation_key__in=held_here.values("translation_key"))
+        return list(cards_in_locale(EventPage, self.locale_id, which).order_by("-start"))
 
 
 class MemorialRelatedHistory(Orderable):

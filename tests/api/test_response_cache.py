@@ -4,11 +4,13 @@ import json
 import uuid
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from cms.graphql import documents
+from cms.graphql.response_cache import VERSION_KEY, invalidate
 from pages.models import HomePage, MemorialIndexPage, MemorialPage, OrganisationSettings
 
 from ..helpers import data_of, gql, make_image, publish_child, run_django
@@ -129,6 +131,13 @@ def test_deleting_invalidates(client, tree, memorial, django_capture_on_commit_c
     assert data_of(client, listing)["memorials"]["items"] == []
 
 
+def test_restricting_a_section_invalidates(client, memorial, django_capture_on_commit_callbacks):
+    assert data_of(client, PAGE, {"id": memorial.pk})["page"] is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=memorial.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    assert data_of(client, PAGE, {"id": memorial.pk})["page"] is None
+
+
 def test_changing_the_organisation_settings_invalidates(client, tree, django_capture_on_commit_callbacks):
     settings_row = OrganisationSettings.objects.create(site=tree.site, name="Before")
     assert data_of(client, "{ organisation { name } }")["organisation"]["name"] == "Before"
@@ -170,6 +179,38 @@ def test_invalidation_reaches_every_process_through_the_shared_cache(client, mem
     count, data = queries_run(client, PAGE, {"id": memorial.pk})
     assert count > 0, "answered from a response cached before the other process's change"
     assert data["page"]["title"] == "Rebecq"
+
+
+def test_an_answer_computed_while_the_content_changed_is_not_served_afterwards(client, memorial):
+    # A publish in another process lands while this request runs: its answer is stored marked with the
+    # version read before the change, so the next lookup finds a stored version that is no longer current.
+    def change_during_execution(execute, sql, params, many, context):
+        connection.execute_wrappers.remove(change_during_execution)  # once
+        MemorialPage.objects.filter(pk=memorial.pk).update(title="Rebecq (changed)")
+        invalidate()
+        return execute(sql, params, many, context)
+
+    connection.execute_wrappers.append(change_during_execution)
+    try:
+        data_of(client, PAGE, {"id": memorial.pk})
+    finally:
+        if change_during_execution in connection.execute_wrappers:
+            connection.execute_wrappers.remove(change_during_execution)
+
+    count, data = queries_run(client, PAGE, {"id": memorial.pk})
+    assert count > 0, "answered from a response stored under the version before the change"
+    assert data["page"]["title"] == "Rebecq (changed)"
+    assert queries_run(client, PAGE, {"id": memorial.pk}) == (0, data)  # stored again, under the current version
+
+
+def test_a_lost_content_version_makes_every_stored_answer_stale(client, memorial):
+    # Redis may evict the version key: the fresh version never equals the one the stored answers carry.
+    data_of(client, PAGE, {"id": memorial.pk})
+    MemorialPage.objects.filter(pk=memorial.pk).update(title="Rebecq (changed)")
+    cache.delete(VERSION_KEY)
+    count, data = queries_run(client, PAGE, {"id": memorial.pk})
+    assert count > 0
+    assert data["page"]["title"] == "Rebecq (changed)"
 
 
 # --- HTTP caching ---------------------------------------------------------------------------------
