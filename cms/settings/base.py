@@ -60,8 +60,9 @@ MIDDLEWARE = [
     # A database outage raised by a view becomes a 503 with Retry-After, not a 500 (cms/middleware.py).
     "cms.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions, before CommonMiddleware, as wagtail-localize asks.
-    "django.middleware.locale.LocaleMiddleware",
+    # After sessions, before CommonMiddleware, as wagtail-localize asks; Django's, without
+    # Vary: Accept-Language on the API, whose answers never depend on it (cms/translation/locale_middleware.py).
+    "cms.translation.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -232,6 +232,8 @@ def test_an_anonymous_get_is_cacheable_by_a_cdn(client, memorial, settings):
     assert "csrftoken" not in response.cookies
     assert "Set-Cookie" not in response
     assert "Cookie" not in response.get("Vary", "")
+    # Nor one copy per browser language: the content language is the `locale` argument.
+    assert "Accept-Language" not in response.get("Vary", "")
 
 
 def test_a_post_is_cached_server_side_but_not_by_a_cdn(client, memorial, django_assert_num_queries):
