@@ -7,11 +7,11 @@ Accept-Language header its visitors send, for the same bytes.
 """
 
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
-from django.urls import reverse
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
     def process_response(self, request, response):
-        if request.path == reverse("graphql"):
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "graphql":
             return response
         return super().process_response(request, response)
