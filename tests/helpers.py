@@ -1,4 +1,4 @@
-"""Builders for test content: small real images and published pages."""
+"""Builders for test content: small real images and documents, and published pages."""
 
 import datetime
 import io
@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -23,6 +26,22 @@ def make_image(title="Test image", colour=(120, 40, 40), **fields):
     image = get_image_model()(title=title, file=ImageFile(buffer, name=f"{title.replace(' ', '-')}.png"), **fields)
     image.save()
     return image
+
+
+def make_document(title, collection=None):
+    """A small PDF stored through the document model, in ``collection`` (the root collection by default)."""
+    file = ContentFile(b"%PDF-1.4 a test document\n", name=f"{title.replace(' ', '-')}.pdf")
+    collection = collection or Collection.get_first_root_node()
+    return get_document_model().objects.create(title=title, file=file, collection=collection)
+
+
+def private_collection(name="Families' letters (private)"):
+    """A collection whose documents only a password opens (Wagtail's collection view restriction)."""
+    collection = Collection.get_first_root_node().add_child(name=name)
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.PASSWORD, password="not-public"
+    )
+    return collection
 
 
 def publish_child(parent, page):

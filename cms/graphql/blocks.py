@@ -11,6 +11,8 @@ from wagtail.models import Page
 
 from pages.models.base import readable
 
+from .scope import readable_document
+
 
 class PageChooserBlock(graphene.ObjectType):
     """A chosen page; null when readers may not see it (draft, unpublished, expired, private)."""
@@ -41,9 +43,7 @@ class DocumentChooserBlock(graphene.ObjectType):
 
     def resolve_document(self, info, **kwargs):
         document = self.value
-        if document is None or document.collection.get_view_restrictions().exists():
-            return None
-        return document
+        return document if document is not None and readable_document(info, document) else None
 
 
 def install_safe_block_types():

@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q
 from graphql import GraphQLError
 from grapple.utils import resolve_site_by_hostname
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import CollectionViewRestriction, Page, Site
 
 from pages.models.base import readable
 
@@ -70,3 +70,13 @@ def with_related(queryset):
     return queryset.select_related("locale", *image_fields).prefetch_related(
         *(Prefetch(f"{name}__renditions") for name in image_fields)
     )
+
+
+def readable_document(info, document) -> bool:
+    """Whether readers may download ``document``: not in, nor below, a view-restricted collection, as
+    Wagtail's own serve view would refuse it. The restricted collections are read once per request."""
+    context = info.context
+    if not hasattr(context, "_private_collection_paths"):
+        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        context._private_collection_paths = tuple(restricted)
+    return not document.collection.path.startswith(context._private_collection_paths)

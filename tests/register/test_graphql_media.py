@@ -3,15 +3,12 @@
 import datetime
 
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
 
 from register.models import AircraftLoss, CrewMember, LossDocument, Person
 
-from ..helpers import data_of, gql, make_image
+from ..helpers import data_of, gql, make_document, make_image, private_collection
 
 PERSON = """
 query($id: ID!) {
@@ -33,19 +30,9 @@ query($perPage: PositiveInt) {
 """
 
 
-def document(title, collection=None):
-    model = get_document_model()
-    file = ContentFile(b"%PDF-1.4 a loss card\n", name=f"{title.replace(' ', '-')}.pdf")
-    return model.objects.create(title=title, file=file, collection=collection or Collection.get_first_root_node())
-
-
 @pytest.fixture
-def private_collection(db):
-    collection = Collection.get_first_root_node().add_child(name="Families' letters (private)")
-    CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.PASSWORD, password="not-public"
-    )
-    return collection
+def private(db):
+    return private_collection()
 
 
 def test_a_persons_photo_comes_with_an_allowlisted_rendition(client, register):
@@ -73,12 +60,12 @@ def test_a_rendition_outside_the_allowlist_is_refused(client, register):
     assert "333" in body["errors"][0]["message"]
 
 
-def test_loss_documents_in_order_without_private_ones(client, register, private_collection):
+def test_loss_documents_in_order_without_private_ones(client, register, private):
     loss = register["loss"]
-    public_card = document("Loss card ZZ999")
-    LossDocument.objects.create(loss=loss, document=document("Family letter", private_collection), sort_order=0)
+    public_card = make_document("Loss card ZZ999")
+    LossDocument.objects.create(loss=loss, document=make_document("Family letter", private), sort_order=0)
     LossDocument.objects.create(loss=loss, document=public_card, caption="Loss card, May 1944", sort_order=1)
-    LossDocument.objects.create(loss=loss, document=document("Crash report"), sort_order=2)
+    LossDocument.objects.create(loss=loss, document=make_document("Crash report"), sort_order=2)
     documents = data_of(client, LOSS, {"id": loss.external_id})["aircraftLoss"]["documents"]
     assert [(d["caption"], d["document"]["title"]) for d in documents] == [
         ("Loss card, May 1944", "Loss card ZZ999"),
@@ -87,9 +74,9 @@ def test_loss_documents_in_order_without_private_ones(client, register, private_
     assert documents[0]["document"]["url"].endswith(f"/documents/{public_card.pk}/Loss-card-ZZ999.pdf")
 
 
-def test_a_document_below_a_private_collection_is_private_too(client, register, private_collection):
-    below = private_collection.add_child(name="Scans")
-    LossDocument.objects.create(loss=register["loss"], document=document("Scanned letter", below))
+def test_a_document_below_a_private_collection_is_private_too(client, register, private):
+    below = private.add_child(name="Scans")
+    LossDocument.objects.create(loss=register["loss"], document=make_document("Scanned letter", below))
     assert data_of(client, LOSS, {"id": register["loss"].external_id})["aircraftLoss"]["documents"] == []
 
 
@@ -102,7 +89,7 @@ def test_photos_and_documents_cost_no_query_per_record(client, register):
         return len(queries), data
 
     Person.objects.filter(pk=register["pilot"].pk).update(photo=make_image("One"))
-    LossDocument.objects.create(loss=register["loss"], document=document("Card one"))
+    LossDocument.objects.create(loss=register["loss"], document=make_document("Card one"))
     one, _ = queries_for_listing()
 
     for number in (2, 3):
@@ -112,7 +99,7 @@ def test_photos_and_documents_cost_no_query_per_record(client, register):
         for role in ("pilot", "navigator"):
             person = Person.objects.create(family_name=f"{role} {number}", photo=make_image(f"{role} {number}"))
             CrewMember.objects.create(loss=loss, person=person, role=role)
-        LossDocument.objects.create(loss=loss, document=document(f"Card {number}"))
+        LossDocument.objects.create(loss=loss, document=make_document(f"Card {number}"))
     three, data = queries_for_listing()
     assert three == one
     photos = [c["person"]["photo"] for item in data["aircraftLosses"]["items"] for c in item["crew"]]

@@ -5,11 +5,10 @@ from grapple.registry import registry
 from grapple.types.documents import get_document_type
 from grapple.types.images import get_image_type
 from grapple.types.rich_text import RichText
-from wagtail.models import CollectionViewRestriction
 
 from pages.models import EventPage, MemorialPage
 
-from ..scope import visible_pages
+from ..scope import readable_document, visible_pages
 from .reading import reader_locale, related_record, related_records
 
 
@@ -29,16 +28,6 @@ def visible_links(info, record, relation: str, model, order: str):
         return prefetched
     pages = visible_pages(info, locale_code=reader_locale(record).language_code, model=model)
     return list(pages.filter(**{relation: record}).select_related("locale").order_by(order, "pk"))
-
-
-def private_collection_paths(info) -> tuple[str, ...]:
-    """Tree paths of collections with a view restriction, read once per request: a document in one of
-    them, or below one, is private (Wagtail's own serve view refuses it without the password or login)."""
-    context = info.context
-    if not hasattr(context, "_private_collection_paths"):
-        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-        context._private_collection_paths = tuple(restricted)
-    return context._private_collection_paths
 
 
 class PartialDateType(graphene.ObjectType):
@@ -261,8 +250,7 @@ class AircraftLossType(graphene.ObjectType):
 
     @staticmethod
     def resolve_documents(record, info):
-        private = private_collection_paths(info)
-        return [item for item in record.documents.all() if not item.document.collection.path.startswith(private)]
+        return [item for item in record.documents.all() if readable_document(info, item.document)]
 
     @staticmethod
     def resolve_memorials(record, info):
